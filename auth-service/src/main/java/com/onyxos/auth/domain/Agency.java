@@ -1,0 +1,31 @@
+package com.onyxos.auth.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant: an agency managing Fanvue creators. */
+@Entity
+@Table(name = "agencies")
+public class Agency {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,37 @@
+package com.onyxos.auth.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user's membership of an agency, with their agency role ({@code admin} or {@code member}). */
+@Entity
+@Table(name = "agency_members")
+public class AgencyMember {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "agency_id", nullable = false, updatable = false)
+    public UUID agencyId;
+
+    @Column(name = "user_sub", nullable = false, updatable = false)
+    public String userSub;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(name = "added_by", nullable = false, updatable = false)
+    public String addedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

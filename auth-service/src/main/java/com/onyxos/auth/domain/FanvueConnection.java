@@ -1,0 +1,75 @@
+package com.onyxos.auth.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A Fanvue OAuth grant of an agency (or of one creator, personally) with its encrypted token pair. */
+@Entity
+@Table(name = "agency_fanvue_connections")
+public class FanvueConnection {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "agency_id", nullable = false, updatable = false)
+    public UUID agencyId;
+
+    /** {@code agency} or {@code personal}. */
+    @Column(nullable = false, updatable = false)
+    public String kind;
+
+    @Column(name = "fanvue_user_id", nullable = false)
+    public UUID fanvueUserId;
+
+    @Column(name = "fanvue_handle")
+    public String fanvueHandle;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] scopes;
+
+    @Column(name = "access_token_ciphertext")
+    public byte[] accessTokenCiphertext;
+
+    @Column(name = "refresh_token_ciphertext")
+    public byte[] refreshTokenCiphertext;
+
+    @Column(name = "token_expires_at")
+    public Instant tokenExpiresAt;
+
+    /** {@code active}, {@code refreshing}, {@code reauth_required} or {@code revoked}. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "refresh_lease_owner")
+    public String refreshLeaseOwner;
+
+    @Column(name = "refresh_lease_until")
+    public Instant refreshLeaseUntil;
+
+    @Column(name = "last_refreshed_at")
+    public Instant lastRefreshedAt;
+
+    @Column(name = "last_refresh_error")
+    public String lastRefreshError;
+
+    @Column(name = "connected_by", nullable = false, updatable = false)
+    public String connectedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

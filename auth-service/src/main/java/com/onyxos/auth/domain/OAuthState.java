@@ -1,0 +1,53 @@
+package com.onyxos.auth.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A pending Fanvue authorization (PKCE): single use, bound to an agency and user, short-lived. */
+@Entity
+@Table(name = "fanvue_oauth_states")
+public class OAuthState {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "agency_id", nullable = false, updatable = false)
+    public UUID agencyId;
+
+    @Column(name = "user_sub", nullable = false, updatable = false)
+    public String userSub;
+
+    @Column(nullable = false, updatable = false)
+    public String kind;
+
+    /** SHA-256 of the state value handed to the browser. */
+    @Column(name = "state_hash", nullable = false, updatable = false)
+    public byte[] stateHash;
+
+    @Column(name = "code_verifier_ciphertext", nullable = false, updatable = false)
+    public byte[] codeVerifierCiphertext;
+
+    @Column(name = "redirect_uri", nullable = false, updatable = false)
+    public String redirectUri;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, updatable = false)
+    public String[] scopes;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    public Instant expiresAt;
+
+    @Column(name = "consumed_at")
+    public Instant consumedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+}

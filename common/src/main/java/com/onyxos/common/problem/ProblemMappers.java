@@ -1,0 +1,148 @@
+package com.onyxos.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The service's one error mapper: every failure leaves as RFC 9457 problem+json with a stable code, and never with a
+ * class name, stack trace or secret. Unexpected failures are logged with a reference the client sees.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ProblemResponses responses;
+
+    public ProblemMappers(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return responses.build(e.status(), e.code(), e.title(), e.detail(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return responses.build(403, "forbidden", "Forbidden", "You are not allowed to do this.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return invalidBody(mismatch);
+        }
+        return responses.build(400, "malformed_json", "Bad Request", "The request body is not valid JSON.", List.of());
+    }
+
+    // Declared for the exact type so it wins over quarkus-rest-jackson's built-in mapper for it.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return invalidBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::fieldError)
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return responses.build(400, "invalid_input", "Bad Request", "The request has invalid values.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON reader reports unparseable bodies as a bare 400 around the parser's exception.
+            return invalidJson(json);
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return responses.forStatus(status);
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return responses.build(
+                500,
+                "internal_error",
+                "Internal Server Error",
+                "An unexpected error occurred. Reference: " + reference,
+                List.of());
+    }
+
+    private Response unauthenticated() {
+        Response response =
+                responses.build(401, "unauthenticated", "Unauthorized", "A valid bearer token is required.", List.of());
+        return Response.fromResponse(response)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private Response invalidBody(MismatchedInputException e) {
+        String field = fieldPath(e);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException || e.getTargetType() != null) {
+            message = "must be " + JsonTypes.describe(e.getTargetType());
+        } else {
+            message = "has the wrong type";
+        }
+        return responses.build(
+                400,
+                "invalid_body",
+                "Bad Request",
+                "The request body does not have the expected shape.",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("body");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        // Paths look like "method.arg0.field"; clients know fields, not Java method names.
+        String path = violation.getPropertyPath().toString();
+        int firstDot = path.indexOf('.');
+        String field = firstDot >= 0 ? path.substring(firstDot + 1) : path;
+        return new Problem.FieldError(field, violation.getMessage());
+    }
+}

@@ -1,0 +1,194 @@
+package com.onyxos.common.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Onyx service must do from its first day: health, metrics, OpenAPI, bearer-token security and
+ * problem+json for bad input. A service's smoke test extends this with {@code @QuarkusTest} and
+ * {@code @WithTestResource(PostgresResource.class)}.
+ */
+public abstract class ServiceSmokeTest {
+
+    private static final String LOG_LEVEL = "/ops/v1/log-levels/com.onyxos.smoke";
+
+    @Test
+    void readinessIsUpWithTheDatabaseReachable() {
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsStringIgnoringCase("database")));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void openApiDescribesTheOpsEndpoints() {
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", notNullValue())
+                .body(containsString("/ops/v1/schema"));
+    }
+
+    @Test
+    void schemaIsMigratedAndValidated() {
+        // Hibernate validated its entities against this schema at start; here the migrations are all applied.
+        TestUsers.OPS
+                .request()
+                .when()
+                .get("/ops/v1/schema")
+                .then()
+                .statusCode(200)
+                .body("currentVersion", notNullValue())
+                .body("pending", equalTo(0));
+    }
+
+    @Test
+    void noTokenIsRejectedWith401Problem() {
+        problem(given().when().get("/ops/v1/schema"), 401, "unauthenticated")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        problem(bearer(TestTokens.expired(TestUsers.OPS)).get("/ops/v1/schema"), 401, "unauthenticated");
+    }
+
+    @Test
+    void tokenFromUntrustedIssuerIsRejected() {
+        problem(bearer(TestTokens.wrongIssuer(TestUsers.OPS)).get("/ops/v1/schema"), 401, "unauthenticated");
+    }
+
+    @Test
+    void tokenSignedByUnknownKeyIsRejected() {
+        problem(bearer(TestTokens.signedByUnknownKey(TestUsers.OPS)).get("/ops/v1/schema"), 401, "unauthenticated");
+    }
+
+    @Test
+    void tokenWithoutTheRoleIsForbidden() {
+        problem(TestUsers.AGENCY_ADMIN.request().when().get("/ops/v1/schema"), 403, "forbidden");
+        problem(TestUsers.SERVICE.request().when().get("/ops/v1/schema"), 403, "forbidden");
+    }
+
+    @Test
+    void opsCanChangeALogLevelAtRuntime() {
+        TestUsers.OPS
+                .request()
+                .contentType(ContentType.JSON)
+                .body("{\"level\":\"DEBUG\"}")
+                .when()
+                .put(LOG_LEVEL)
+                .then()
+                .statusCode(200)
+                .body("level", equalTo("DEBUG"))
+                .body("effectiveLevel", equalTo("DEBUG"));
+        TestUsers.OPS.request().when().get(LOG_LEVEL).then().statusCode(200).body("level", equalTo("DEBUG"));
+    }
+
+    @Test
+    void malformedJsonIs400Problem() {
+        problem(putLogLevel("{\"level\": \"DEB"), 400, "malformed_json");
+    }
+
+    @Test
+    void wrongTypeIs400ProblemNamingTheField() {
+        problem(putLogLevel("{\"level\": [\"DEBUG\"]}"), 400, "invalid_body")
+                .body("errors[0].field", equalTo("body.level"));
+        problem(putLogLevel("{\"level\": 5}"), 400, "invalid_body").body("errors[0].field", equalTo("body.level"));
+        problem(putLogLevel("{\"level\": \"LOUD\"}"), 400, "invalid_body")
+                .body("errors[0].message", containsString("one of [OFF"));
+    }
+
+    @Test
+    void missingRequiredValueIs400Problem() {
+        problem(putLogLevel("{}"), 400, "invalid_input").body("errors[0].field", containsString("level"));
+        problem(putLogLevel(""), 400, "invalid_input");
+    }
+
+    @Test
+    void invalidPathValueIs400Problem() {
+        problem(
+                TestUsers.OPS
+                        .request()
+                        .contentType(ContentType.JSON)
+                        .body("{\"level\":\"INFO\"}")
+                        .when()
+                        .put("/ops/v1/log-levels/not a category!"),
+                400,
+                "invalid_input");
+    }
+
+    @Test
+    void oversizeBodyIs413Problem() {
+        String huge = "{\"level\":\"INFO\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        problem(putLogLevel(huge), 413, "payload_too_large");
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        problem(TestUsers.OPS.request().when().get("/api/does-not-exist"), 404, "not_found");
+    }
+
+    @Test
+    void wrongMediaTypeIs415Problem() {
+        problem(
+                TestUsers.OPS
+                        .request()
+                        .contentType(ContentType.XML)
+                        .body("<level>INFO</level>")
+                        .when()
+                        .put(LOG_LEVEL),
+                415,
+                "unsupported_media_type");
+    }
+
+    private static io.restassured.response.Response putLogLevel(String body) {
+        return TestUsers.OPS
+                .request()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put(LOG_LEVEL);
+    }
+
+    private static io.restassured.specification.RequestSpecification bearer(String token) {
+        return given().auth().oauth2(token).when();
+    }
+
+    /** Asserts a problem+json response with the status and code, and nothing that leaks internals. */
+    protected static ValidatableResponse problem(io.restassured.response.Response response, int status, String code) {
+        return response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("code", equalTo(code))
+                .body("type", containsString(code))
+                .body("title", notNullValue())
+                .body(not(containsString("Exception")))
+                .body(not(containsString("com.onyxos")))
+                .body(not(containsString("\tat ")));
+    }
+}
