@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,13 +21,13 @@ public class AgencyMember {
     @Column(name = "agency_id", nullable = false, updatable = false)
     public UUID agencyId;
 
-    @Column(name = "user_sub", nullable = false, updatable = false)
+    @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String role;
 
-    @Column(name = "added_by", nullable = false, updatable = false)
+    @Column(name = "added_by", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String addedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -23,17 +24,17 @@ public class FanvueConnection {
     public UUID agencyId;
 
     /** {@code agency} or {@code personal}. */
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String kind;
 
     @Column(name = "fanvue_user_id", nullable = false)
     public UUID fanvueUserId;
 
-    @Column(name = "fanvue_handle")
+    @Column(name = "fanvue_handle", columnDefinition = ColumnTypes.TEXT)
     public String fanvueHandle;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = ColumnTypes.TEXT_ARRAY)
     public String[] scopes;
 
     @Column(name = "access_token_ciphertext")
@@ -46,13 +47,13 @@ public class FanvueConnection {
     public Instant tokenExpiresAt;
 
     /** {@code active}, {@code refreshing}, {@code reauth_required} or {@code revoked}. */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String status;
 
     @Column(nullable = false)
     public long version;
 
-    @Column(name = "refresh_lease_owner")
+    @Column(name = "refresh_lease_owner", columnDefinition = ColumnTypes.TEXT)
     public String refreshLeaseOwner;
 
     @Column(name = "refresh_lease_until")
@@ -61,10 +62,10 @@ public class FanvueConnection {
     @Column(name = "last_refreshed_at")
     public Instant lastRefreshedAt;
 
-    @Column(name = "last_refresh_error")
+    @Column(name = "last_refresh_error", columnDefinition = ColumnTypes.TEXT)
     public String lastRefreshError;
 
-    @Column(name = "connected_by", nullable = false, updatable = false)
+    @Column(name = "connected_by", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String connectedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,20 +18,20 @@ public class MfaFactor {
     @GeneratedValue
     public UUID id;
 
-    @Column(name = "user_sub", nullable = false, updatable = false)
+    @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;
 
-    @Column(name = "factor_type", nullable = false, updatable = false)
+    @Column(name = "factor_type", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String factorType;
 
-    @Column(name = "friendly_name")
+    @Column(name = "friendly_name", columnDefinition = ColumnTypes.TEXT)
     public String friendlyName;
 
     @Column(name = "secret_ciphertext", nullable = false)
     public byte[] secretCiphertext;
 
     /** {@code unverified} or {@code verified}. */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String status;
 
     @Column(name = "last_used_step")

@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +18,7 @@ public class MfaRecoveryCode {
     @GeneratedValue
     public UUID id;
 
-    @Column(name = "user_sub", nullable = false, updatable = false)
+    @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;
 
     @Column(name = "code_hash", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,17 +18,17 @@ public class MfaStep {
     @GeneratedValue
     public UUID id;
 
-    @Column(name = "user_sub", nullable = false, updatable = false)
+    @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;
 
-    @Column(name = "session_id", nullable = false, updatable = false)
+    @Column(name = "session_id", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String sessionId;
 
     @Column(name = "factor_id")
     public UUID factorId;
 
     /** {@code totp} or {@code recovery_code}. */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String method;
 
     @Column(name = "verified_at", nullable = false)

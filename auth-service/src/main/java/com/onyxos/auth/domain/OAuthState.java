@@ -1,5 +1,6 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -22,10 +23,10 @@ public class OAuthState {
     @Column(name = "agency_id", nullable = false, updatable = false)
     public UUID agencyId;
 
-    @Column(name = "user_sub", nullable = false, updatable = false)
+    @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String kind;
 
     /** SHA-256 of the state value handed to the browser. */
@@ -35,11 +36,11 @@ public class OAuthState {
     @Column(name = "code_verifier_ciphertext", nullable = false, updatable = false)
     public byte[] codeVerifierCiphertext;
 
-    @Column(name = "redirect_uri", nullable = false, updatable = false)
+    @Column(name = "redirect_uri", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String redirectUri;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT_ARRAY)
     public String[] scopes;
 
     @Column(name = "expires_at", nullable = false, updatable = false)

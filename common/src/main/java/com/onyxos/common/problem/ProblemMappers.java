@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.onyxos.common.schema.DatabaseFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -90,6 +91,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Response response = responses.build(
+                    503,
+                    "database_unavailable",
+                    "Service Unavailable",
+                    "The database is not reachable right now. Try again shortly.",
+                    List.of());
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return responses.build(
