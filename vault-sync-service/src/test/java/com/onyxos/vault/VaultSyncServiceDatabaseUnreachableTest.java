@@ -1,0 +1,11 @@
+package com.onyxos.vault;
+
+import com.onyxos.common.testing.DatabaseUnreachableProfile;
+import com.onyxos.common.testing.DatabaseUnreachableTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** vault-sync-service starts without its database and reports it through readiness. */
+@QuarkusTest
+@TestProfile(DatabaseUnreachableProfile.class)
+class VaultSyncServiceDatabaseUnreachableTest extends DatabaseUnreachableTest {}

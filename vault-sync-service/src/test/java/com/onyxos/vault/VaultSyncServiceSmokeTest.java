@@ -1,0 +1,11 @@
+package com.onyxos.vault;
+
+import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.ServiceSmokeTest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** vault-sync-service starts on the shared schema and meets the platform's health, security and error contracts. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class VaultSyncServiceSmokeTest extends ServiceSmokeTest {}
