@@ -1,25 +1,16 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.persistence.TenantEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A user's membership of an agency, with their agency role ({@code admin} or {@code member}). */
 @Entity
 @Table(name = "agency_members")
-public class AgencyMember {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
+public class AgencyMember extends TenantEntity {
 
     @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;

@@ -1,10 +1,9 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.persistence.TenantEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,14 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** A Fanvue OAuth grant of an agency (or of one creator, personally) with its encrypted token pair. */
 @Entity
 @Table(name = "agency_fanvue_connections")
-public class FanvueConnection {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
+public class FanvueConnection extends TenantEntity {
 
     /** {@code agency} or {@code personal}. */
     @Column(nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)

@@ -1,27 +1,18 @@
 package com.onyxos.auth.domain;
 
+import com.onyxos.common.persistence.TenantEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A pending Fanvue authorization (PKCE): single use, bound to an agency and user, short-lived. */
 @Entity
 @Table(name = "fanvue_oauth_states")
-public class OAuthState {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
+public class OAuthState extends TenantEntity {
 
     @Column(name = "user_sub", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String userSub;

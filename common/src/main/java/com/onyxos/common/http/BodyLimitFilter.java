@@ -6,6 +6,7 @@ import com.onyxos.common.problem.Problem;
 import com.onyxos.common.problem.ProblemResponses;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class BodyLimitFilter {
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(io.vertx.core.buffer.Buffer.buffer(problemBody));
+                    .end(Buffer.buffer(problemBody));
             return;
         }
         context.next();

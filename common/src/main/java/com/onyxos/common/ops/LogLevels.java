@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LogLevels {
 
-    /** Logger categories: dotted Java-ish names, or empty for the root logger is not allowed here. */
+    /** A logger category: a dotted name such as {@code com.onyxos.vault}. The root logger cannot be changed here. */
     public static final String CATEGORY = "^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$";
 
     public OpsResource.LogLevelState get(String category) {

@@ -2,6 +2,7 @@ package com.onyxos.common.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -35,9 +36,7 @@ public final class TestTenants {
             insert.setObject(1, agencyId);
             insert.setObject(2, fanvueUserUuid);
             insert.setString(3, handle);
-            var rows = insert.executeQuery();
-            rows.next();
-            return rows.getObject(1, UUID.class);
+            return singleId(insert);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed a creator", e);
         }
@@ -47,7 +46,12 @@ public final class TestTenants {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into agencies (name, created_by) values (?, 'test') returning id")) {
             insert.setString(1, name);
-            var rows = insert.executeQuery();
+            return singleId(insert);
+        }
+    }
+
+    private static UUID singleId(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getObject(1, UUID.class);
         }

@@ -1,10 +1,9 @@
 package com.onyxos.stats.domain;
 
+import com.onyxos.common.persistence.TenantEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,14 +11,7 @@ import java.util.UUID;
 /** A stored value kept because its replacement was missing, empty, errored or implausible. */
 @Entity
 @Table(name = "stats_anomalies")
-public class StatsAnomaly {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
+public class StatsAnomaly extends TenantEntity {
 
     @Column(name = "model_id")
     public UUID modelId;

@@ -1,28 +1,16 @@
 package com.onyxos.stats.domain;
 
+import com.onyxos.common.persistence.CreatorEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** One day of a creator's subscriber series. */
 @Entity
 @Table(name = "subscriber_history")
-public class SubscriberHistory {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
-
-    @Column(name = "model_id", nullable = false, updatable = false)
-    public UUID modelId;
+public class SubscriberHistory extends CreatorEntity {
 
     @Column(nullable = false, updatable = false)
     public LocalDate date;

@@ -1,10 +1,9 @@
 package com.onyxos.stats.domain;
 
+import com.onyxos.common.persistence.CreatorEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,17 +11,7 @@ import java.util.UUID;
 /** A fan's spend with a creator over a period. */
 @Entity
 @Table(name = "top_spenders")
-public class TopSpender {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
-
-    @Column(name = "model_id", nullable = false, updatable = false)
-    public UUID modelId;
+public class TopSpender extends CreatorEntity {
 
     @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String period;

@@ -1,10 +1,9 @@
 package com.onyxos.vault.domain;
 
+import com.onyxos.common.persistence.TenantEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,14 +11,7 @@ import java.util.UUID;
 /** A send or unlock of an asset, idempotent per (asset, message, type). */
 @Entity
 @Table(name = "asset_events")
-public class AssetEvent {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
+public class AssetEvent extends TenantEntity {
 
     @Column(name = "asset_id", nullable = false, updatable = false)
     public UUID assetId;

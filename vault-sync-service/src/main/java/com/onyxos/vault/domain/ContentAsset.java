@@ -1,10 +1,9 @@
 package com.onyxos.vault.domain;
 
+import com.onyxos.common.persistence.CreatorEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,17 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** A media item mirrored from a creator's Fanvue vault, with the user's own edits. */
 @Entity
 @Table(name = "content_assets")
-public class ContentAsset {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
-
-    @Column(name = "model_id", nullable = false, updatable = false)
-    public UUID modelId;
+public class ContentAsset extends CreatorEntity {
 
     @Column(name = "fanvue_media_uuid", nullable = false, updatable = false)
     public UUID fanvueMediaUuid;

@@ -1,30 +1,18 @@
 package com.onyxos.vault.domain;
 
+import com.onyxos.common.persistence.CreatorEntity;
 import com.onyxos.common.schema.ColumnTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One vault sync of one creator: status, progress counts, errors and timings. */
 @Entity
 @Table(name = "sync_runs")
-public class SyncRun {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
-
-    @Column(name = "agency_id", nullable = false, updatable = false)
-    public UUID agencyId;
-
-    @Column(name = "model_id", nullable = false, updatable = false)
-    public UUID modelId;
+public class SyncRun extends CreatorEntity {
 
     /** manual, schedule or job. */
     @Column(nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
