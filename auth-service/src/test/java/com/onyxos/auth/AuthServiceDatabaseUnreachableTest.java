@@ -5,7 +5,10 @@ import com.onyxos.common.testing.DatabaseUnreachableTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** auth-service starts without its database and reports it through readiness. */
+/**
+ * auth-service starts without its database and reports it through readiness.
+ * The assertions are inherited from {@link DatabaseUnreachableTest}.
+ */
 @QuarkusTest
 @TestProfile(DatabaseUnreachableProfile.class)
 class AuthServiceDatabaseUnreachableTest extends DatabaseUnreachableTest {}

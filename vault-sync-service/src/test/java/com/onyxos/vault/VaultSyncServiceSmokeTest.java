@@ -5,7 +5,10 @@ import com.onyxos.common.testing.ServiceSmokeTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** vault-sync-service starts on the shared schema and meets the platform's health, security and error contracts. */
+/**
+ * vault-sync-service starts on the shared schema and meets the platform's health, security and error contracts.
+ * The assertions are inherited from {@link ServiceSmokeTest}.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class VaultSyncServiceSmokeTest extends ServiceSmokeTest {}
