@@ -3,7 +3,6 @@ package com.onyxos.common.problem;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,9 +40,6 @@ final class JsonTypes {
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
         }
         return "an object";
     }

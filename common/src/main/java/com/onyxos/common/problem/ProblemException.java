@@ -35,20 +35,4 @@ public class ProblemException extends RuntimeException {
     public String detail() {
         return getMessage();
     }
-
-    public static ProblemException notFound(String code, String detail) {
-        return new ProblemException(404, code, "Not Found", detail);
-    }
-
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(409, code, "Conflict", detail);
-    }
-
-    public static ProblemException badRequest(String code, String detail) {
-        return new ProblemException(400, code, "Bad Request", detail);
-    }
-
-    public static ProblemException forbidden(String code, String detail) {
-        return new ProblemException(403, code, "Forbidden", detail);
-    }
 }

@@ -34,13 +34,6 @@ public final class TestTokens {
         return claims(user, Instant.now(), Duration.ofHours(1)).sign(KEY);
     }
 
-    /** A token for the user with the given session id ({@code sid}), for step-up tests. */
-    public static String mintWithSession(TestUser user, String sessionId) {
-        return claims(user, Instant.now(), Duration.ofHours(1))
-                .claim("sid", sessionId)
-                .sign(KEY);
-    }
-
     /** A token that expired a while ago. */
     public static String expired(TestUser user) {
         return claims(user, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1))
