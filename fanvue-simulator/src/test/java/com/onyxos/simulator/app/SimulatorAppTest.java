@@ -1,16 +1,18 @@
-package com.onyxos.simulator;
+package com.onyxos.simulator.app;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** The simulator runs with health, metrics and OpenAPI, and answers unknown paths the way Fanvue does. */
+/** The runnable app: health and metrics, the simulator mounted on Quarkus's router, Fanvue's 404 for the rest. */
 @QuarkusTest
-class SimulatorSmokeTest {
+class SimulatorAppTest {
 
     @Test
     void healthIsUp() {
@@ -24,11 +26,6 @@ class SimulatorSmokeTest {
     }
 
     @Test
-    void openApiIsPublished() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200);
-    }
-
-    @Test
     void unknownPathAnswersLikeFanvueWithAMessageBody() {
         given().when()
                 .get("/no-such-endpoint")
@@ -37,5 +34,18 @@ class SimulatorSmokeTest {
                 .contentType("application/json")
                 .body("$", aMapWithSize(1))
                 .body("message", equalTo("Not Found"));
+    }
+
+    @Test
+    void simulatorIsMountedWithTheConfiguredWorld() {
+        given().when()
+                .get("/_simulator/world")
+                .then()
+                .statusCode(200)
+                .body("seed", equalTo(42))
+                .body("agencies", hasSize(2))
+                .body("agencies[0].creators", hasSize(3))
+                .body("demoUser.uuid", notNullValue());
+        given().when().get("/users/me").then().statusCode(400).body("error", notNullValue());
     }
 }

@@ -1,0 +1,87 @@
+package com.onyxos.simulator.ratelimit;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Token buckets on the real clock: {@code capacity} tokens, refilled continuously at {@code capacity} per
+ * {@code window}. After a 429 the bucket is blocked until the announced Retry-After instant. Used under the state lock.
+ */
+public final class RateLimiter {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final int capacity;
+    private final double tokensPerNano;
+    private final Map<String, Bucket> buckets = new HashMap<>();
+
+    public RateLimiter(int capacity, Duration window) {
+        this.capacity = capacity;
+        this.tokensPerNano = capacity / (double) window.toNanos();
+    }
+
+    /** Takes one token for a request on {@code key}. */
+    public RateDecision take(String key) {
+        long now = System.nanoTime();
+        Bucket bucket = refilled(key, now);
+        if (now < bucket.blockedUntil) {
+            return denied(bucket, now, ceilSeconds(bucket.blockedUntil - now), true);
+        }
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return decision(bucket, now, true, 0, false);
+        }
+        long retryAfter = Math.max(1, ceilSeconds((long) Math.ceil((1 - bucket.tokens) / tokensPerNano)));
+        bucket.blockedUntil = now + retryAfter * NANOS_PER_SECOND;
+        return denied(bucket, now, retryAfter, false);
+    }
+
+    /** An injected 429: the bucket answers 429 and stays blocked for {@code retryAfterSeconds}. */
+    public RateDecision storm(String key, long retryAfterSeconds) {
+        long now = System.nanoTime();
+        Bucket bucket = refilled(key, now);
+        if (now < bucket.blockedUntil) {
+            return denied(bucket, now, ceilSeconds(bucket.blockedUntil - now), true);
+        }
+        bucket.blockedUntil = now + retryAfterSeconds * NANOS_PER_SECOND;
+        return denied(bucket, now, retryAfterSeconds, false);
+    }
+
+    public void clear() {
+        buckets.clear();
+    }
+
+    private Bucket refilled(String key, long now) {
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+        bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.lastRefill) * tokensPerNano);
+        bucket.lastRefill = now;
+        return bucket;
+    }
+
+    private RateDecision denied(Bucket bucket, long now, long retryAfter, boolean early) {
+        return decision(bucket, now, false, retryAfter, early);
+    }
+
+    private RateDecision decision(Bucket bucket, long now, boolean allowed, long retryAfter, boolean early) {
+        long nanosToFull = (long) Math.ceil((capacity - bucket.tokens) / tokensPerNano);
+        long wallNanos = System.currentTimeMillis() * 1_000_000L;
+        long reset = ceilSeconds(wallNanos + nanosToFull);
+        return new RateDecision(allowed, capacity, (long) Math.floor(bucket.tokens), reset, retryAfter, early);
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long lastRefill;
+        long blockedUntil;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.lastRefill = now;
+            this.blockedUntil = now;
+        }
+    }
+}
