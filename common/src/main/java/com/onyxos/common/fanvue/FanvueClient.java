@@ -16,7 +16,7 @@ public final class FanvueClient implements AutoCloseable {
     private final FanvueOAuth oauth;
 
     public FanvueClient(Vertx vertx, FanvueClientSettings settings) {
-        this(new FanvueHttp(vertx, settings), settings);
+        this(new FanvueHttp(vertx, settings, FanvueMetrics.NONE), settings);
     }
 
     /** Around an HTTP layer built elsewhere (tests give it a manual clock or random source). */

@@ -21,7 +21,7 @@ final class ClientFixture implements AutoCloseable {
     }
 
     ClientFixture(String baseUrl, FanvueClientSettings settings) {
-        this.http = new FanvueHttp(vertx, settings);
+        this.http = new FanvueHttp(vertx, settings, FanvueMetrics.NONE);
         this.client = new FanvueClient(http, settings);
     }
 

@@ -3,6 +3,7 @@ package com.onyxos.common.fanvue.internal;
 import com.onyxos.common.fanvue.FanvueClientSettings;
 import com.onyxos.common.fanvue.FanvueErrorBody;
 import com.onyxos.common.fanvue.FanvueException;
+import com.onyxos.common.fanvue.FanvueMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -32,20 +33,27 @@ public final class FanvueHttp implements AutoCloseable {
 
     private final FanvueClientSettings settings;
     private final WebClient web;
+    private final FanvueMetrics metrics;
     private final Timers timers;
     private final Backoff backoff;
     private final Deprecations deprecations = new Deprecations();
     private final Map<ApiCall.BucketKey, RateBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    public FanvueHttp(Vertx vertx, FanvueClientSettings settings) {
-        this(vertx, settings, Timers.vertx(vertx), bound -> ThreadLocalRandom.current()
+    public FanvueHttp(Vertx vertx, FanvueClientSettings settings, FanvueMetrics metrics) {
+        this(vertx, settings, metrics, Timers.vertx(vertx), bound -> ThreadLocalRandom.current()
                 .nextLong(bound));
     }
 
     /** With another clock and random source (tests). */
-    public FanvueHttp(Vertx vertx, FanvueClientSettings settings, Timers timers, LongUnaryOperator uniformBelow) {
+    public FanvueHttp(
+            Vertx vertx,
+            FanvueClientSettings settings,
+            FanvueMetrics metrics,
+            Timers timers,
+            LongUnaryOperator uniformBelow) {
         this.settings = settings;
+        this.metrics = metrics;
         this.timers = timers;
         this.backoff =
                 new Backoff(settings.retry().baseDelay(), settings.retry().maxDelay(), uniformBelow);
@@ -82,16 +90,21 @@ public final class FanvueHttp implements AutoCloseable {
         if (!breaker.tryAcquire()) {
             return Uni.createFrom().failure(new FanvueException.CircuitOpen(route, url.getAuthority()));
         }
+        long started = System.nanoTime();
         return web.requestAbs(HttpMethod.POST, url.toString())
                 .timeout(settings.requestTimeout().toMillis())
                 .putHeader("Authorization", authorization)
                 .putHeader("Accept", "application/json")
                 .sendForm(form)
                 .onItem()
-                .invoke(response -> recordOutcome(breaker, response.statusCode()))
+                .invoke(response -> {
+                    metrics.answered(route, response.statusCode(), System.nanoTime() - started);
+                    recordOutcome(breaker, response.statusCode());
+                })
                 .onFailure()
                 .transform(failure -> {
                     breaker.onFailure();
+                    metrics.noAnswer(route);
                     return new FanvueException.Transport(route, failure);
                 })
                 .onCancellation()
@@ -122,11 +135,16 @@ public final class FanvueHttp implements AutoCloseable {
                 .putHeader(VERSION_HEADER, settings.apiVersion())
                 .putHeader("Accept", "application/json");
         call.query().forEach(parameter -> request.addQueryParam(parameter.getKey(), parameter.getValue()));
-        return request.send().onFailure().transform(failure -> {
-            bucket.noAnswer();
-            breaker.onFailure();
-            return new FanvueException.Transport(call.route(), failure);
-        });
+        long started = System.nanoTime();
+        return request.send()
+                .invoke(response -> metrics.answered(call.route(), response.statusCode(), System.nanoTime() - started))
+                .onFailure()
+                .transform(failure -> {
+                    bucket.noAnswer();
+                    breaker.onFailure();
+                    metrics.noAnswer(call.route());
+                    return new FanvueException.Transport(call.route(), failure);
+                });
     }
 
     private <T> T interpret(
@@ -180,6 +198,7 @@ public final class FanvueHttp implements AutoCloseable {
         state.failedOnce(timers.nanoTime());
         if (failure instanceof FanvueException.Unauthorized && !state.renewed) {
             state.renewed = true;
+            metrics.retried(call.route(), "unauthorized");
             return call.tokens().renewAccessToken(state.token).chain(renewed -> {
                 if (renewed == null) {
                     return Uni.createFrom().failure(failure);
@@ -191,8 +210,12 @@ public final class FanvueHttp implements AutoCloseable {
         if (failure instanceof FanvueException.RateLimited limited) {
             boolean retry = ++state.rateLimited < settings.retry().maxRateLimitedAttempts()
                     && state.withinBudget(limited.retryAfter(), timers.nanoTime(), settings);
+            if (!retry) {
+                return Uni.createFrom().failure(failure);
+            }
+            metrics.retried(call.route(), "rate_limited");
             // The bucket now holds every request of this key until Retry-After has passed.
-            return retry ? attempt(call, decoder, state) : Uni.createFrom().failure(failure);
+            return attempt(call, decoder, state);
         }
         if (failure instanceof FanvueException fanvue && fanvue.transientFailure()) {
             Duration delay = backoff.delay(state.failures);
