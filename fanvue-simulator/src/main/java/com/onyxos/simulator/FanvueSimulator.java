@@ -7,13 +7,15 @@ import com.onyxos.simulator.http.Dispatcher;
 import com.onyxos.simulator.http.SimResponse;
 import com.onyxos.simulator.oauth.OAuthRoutes;
 import com.onyxos.simulator.world.World;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +39,8 @@ public final class FanvueSimulator implements AutoCloseable {
     private final boolean ownsVertx;
     private final SimulatorState state;
     private final SimulatorControl control;
-    private final List<HttpServer> servers;
+    private final String deploymentId;
+    private final int port;
     private final String baseUrl;
 
     private FanvueSimulator(
@@ -45,14 +48,16 @@ public final class FanvueSimulator implements AutoCloseable {
             boolean ownsVertx,
             SimulatorState state,
             SimulatorControl control,
-            List<HttpServer> servers,
-            String host) {
+            String deploymentId,
+            String host,
+            int port) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.state = state;
         this.control = control;
-        this.servers = servers;
-        this.baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
+        this.deploymentId = deploymentId;
+        this.port = port;
+        this.baseUrl = "http://" + host + ":" + port;
     }
 
     /** Starts on its own Vert.x instance, closed with the simulator. */
@@ -71,15 +76,12 @@ public final class FanvueSimulator implements AutoCloseable {
         Router router = router(vertx, state, control);
         HttpServerOptions options =
                 new HttpServerOptions().setHost(settings.host()).setTcpNoDelay(true);
-        List<HttpServer> servers = new ArrayList<>();
-        // Servers created off the event loops each get their own loop; sharing one port, they split the connections.
-        servers.add(await(vertx.createHttpServer(options).requestHandler(router).listen(settings.port())));
-        int port = servers.get(0).actualPort();
-        for (int i = 1; i < settings.serverInstances(); i++) {
-            servers.add(
-                    await(vertx.createHttpServer(options).requestHandler(router).listen(port)));
-        }
-        return new FanvueSimulator(vertx, ownsVertx, state, control, servers, settings.host());
+        // One server per event loop, all on one port (Vert.x shares it and spreads the connections); the port is
+        // resolved first because servers share a port only when they ask for the same number.
+        int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
+        DeploymentOptions deployment = new DeploymentOptions().setInstances(settings.serverInstances());
+        String deploymentId = await(vertx.deployVerticle(() -> new ServerVerticle(router, options, port), deployment));
+        return new FanvueSimulator(vertx, ownsVertx, state, control, deploymentId, settings.host(), port);
     }
 
     /** A router serving the whole simulator, for an application that runs its own HTTP server. */
@@ -107,7 +109,7 @@ public final class FanvueSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return servers.get(0).actualPort();
+        return port;
     }
 
     /** The live world. Read it between requests (it changes only through the control's mutations and resets). */
@@ -121,11 +123,17 @@ public final class FanvueSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        for (HttpServer server : servers) {
-            await(server.close());
-        }
+        await(vertx.undeploy(deploymentId));
         if (ownsVertx) {
             await(vertx.close());
+        }
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
         }
     }
 
