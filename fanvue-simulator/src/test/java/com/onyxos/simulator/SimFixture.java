@@ -63,9 +63,10 @@ public final class SimFixture implements AutoCloseable {
         return token(userUuid, ALL_SCOPES);
     }
 
-    /** A request with the version header and the bearer token, as a Fanvue client sends it. */
+    /** A request with the version header and the bearer token, as a Fanvue client sends it; paths go as given. */
     public RequestSpecification api(String token) {
         return given().baseUri(sim.baseUrl())
+                .urlEncodingEnabled(false)
                 .header("X-Fanvue-API-Version", VERSION)
                 .header("Authorization", "Bearer " + token);
     }
