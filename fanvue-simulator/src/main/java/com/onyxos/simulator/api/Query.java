@@ -61,7 +61,6 @@ public final class Query {
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::trim)
                 .filter(v -> !v.isEmpty())
-                .distinct()
                 .toList();
     }
 
