@@ -79,6 +79,10 @@ public final class FanvueOAuth {
 
     private static FanvueTokens tokens(HttpResponse<Buffer> response) {
         String raw = response.bodyAsString() == null ? "" : response.bodyAsString();
+        if (response.statusCode() >= 500) {
+            // Whether the grant was processed is unknown: not a refusal, and the body may hold nothing useful.
+            throw new FanvueException.ServerError(TOKEN_ROUTE, response.statusCode(), "", FanvueErrorBody.NONE);
+        }
         if (response.statusCode() != 200) {
             FanvueErrorBody body = ErrorBodies.parse(raw);
             FanvueErrorBody oauth = new FanvueErrorBody(body.error(), description(raw), body.errors(), null);

@@ -121,7 +121,9 @@ class FanvueOAuthTest {
     @Test
     void aServerErrorOrLostAnswerIsNotResent() {
         auth.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(502)));
-        catchThrowableOfType(FanvueException.OAuthError.class, () -> refresh("rt-1"));
+        FanvueException.ServerError unknownOutcome =
+                catchThrowableOfType(FanvueException.ServerError.class, () -> refresh("rt-1"));
+        assertThat(unknownOutcome.status()).isEqualTo(502);
 
         auth.resetAll();
         auth.stubFor(post("/oauth2/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

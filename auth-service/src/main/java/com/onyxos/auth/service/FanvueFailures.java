@@ -1,0 +1,27 @@
+package com.onyxos.auth.service;
+
+import com.onyxos.common.fanvue.FanvueException;
+import com.onyxos.common.problem.ProblemException;
+
+/** Turns Fanvue failures into problems for our callers; never a token, always a stable code. */
+final class FanvueFailures {
+
+    private FanvueFailures() {}
+
+    static ProblemException unavailable(Throwable failure) {
+        String route = failure instanceof FanvueException fanvue ? fanvue.route() : "Fanvue";
+        return new ProblemException(
+                503,
+                "fanvue_unavailable",
+                "Fanvue unavailable",
+                "Fanvue did not answer usefully (" + route + "); try again shortly.");
+    }
+
+    static ProblemException notConnected(String why) {
+        return new ProblemException(
+                404,
+                "fanvue_not_connected",
+                "Fanvue not connected",
+                "No Fanvue access token for this model" + (why == null ? "" : " (" + why + ")"));
+    }
+}

@@ -1,0 +1,98 @@
+package com.onyxos.common.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+
+/** The running simulator's admin API ({@code /_simulator}), for tests: reset, faults, journal, tokens, world. */
+public final class SimulatorAdmin {
+
+    private SimulatorAdmin() {}
+
+    /** The simulator's base URL (API and OAuth server). */
+    public static String baseUrl() {
+        return FanvueSimulatorResource.ensureStarted();
+    }
+
+    /** A fresh world from the same settings; faults, journal, tokens and counters cleared. */
+    public static JsonPath reset() {
+        return given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/_simulator/reset")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** The world summary: agencies (uuid, name, admin, creators), demo user. */
+    public static JsonPath world() {
+        return given().baseUri(baseUrl())
+                .get("/_simulator/world")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Adds a fault rule (see the simulator's README); returns its id. */
+    public static String addFault(Map<String, Object> rule) {
+        return given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(rule)
+                .post("/_simulator/faults")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    public static void clearFaults() {
+        given().baseUri(baseUrl()).delete("/_simulator/faults").then().statusCode(204);
+    }
+
+    /** Journal entries matching the filters ({@code grantType}, {@code path}, {@code route}, {@code status}...). */
+    public static List<Map<String, Object>> journal(Map<String, ?> filters) {
+        return given().baseUri(baseUrl())
+                .queryParams(filters)
+                .get("/_simulator/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+    }
+
+    /** How many refresh_token grants the simulator received. */
+    public static int refreshGrants() {
+        return journal(Map.of("grantType", "refresh_token")).size();
+    }
+
+    public static void clearJournal() {
+        given().baseUri(baseUrl()).delete("/_simulator/journal").then().statusCode(204);
+    }
+
+    /** Counters: requests, tooManyRequests, earlyRequests, refreshGrants, revokedGrants. */
+    public static JsonPath stats() {
+        return given().baseUri(baseUrl())
+                .get("/_simulator/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Expires the access tokens of a user (every user when null). */
+    public static void expireTokens(String userUuid) {
+        given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(userUuid == null ? Map.of() : Map.of("userUuid", userUuid))
+                .post("/_simulator/tokens/expire")
+                .then()
+                .statusCode(200);
+    }
+}
