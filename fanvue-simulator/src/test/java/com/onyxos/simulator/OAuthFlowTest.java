@@ -192,7 +192,13 @@ class OAuthFlowTest {
         refresh(second.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
         assertThat(fx.sim.control().stats().revokedGrants()).isEqualTo(revokedBefore + 1);
         assertThat(fx.sim.control().journal(JournalFilter.ALL.withGrantType("refresh_token")))
-                .hasSize(3);
+                .hasSize(3)
+                .first()
+                .satisfies(e -> {
+                    assertThat(e.user()).isEqualTo(fx.sim.world().demoUser().uuid());
+                    assertThat(e.route()).isEqualTo("/oauth2/token");
+                    assertThat(e.status()).isEqualTo(200);
+                });
     }
 
     @Test

@@ -41,10 +41,6 @@ public final class Faults {
         this.latency = latency;
     }
 
-    public Latency latency() {
-        return latency;
-    }
-
     public long latencyMs() {
         return latency.fixedMs() + (latency.randomMs() > 0 ? random.nextLong(latency.randomMs() + 1) : 0);
     }

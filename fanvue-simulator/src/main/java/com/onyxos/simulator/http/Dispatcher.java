@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Runs every Fanvue request (API and OAuth): picks a fault, waits out latency on a timer (never blocking the event
@@ -113,10 +112,5 @@ public final class Dispatcher {
             state.journal().add(entry);
             return null;
         });
-    }
-
-    /** Headers every answer of an endpoint family carries, e.g. {@code Cache-Control: no-store} for tokens. */
-    public static Map<String, String> noStore() {
-        return Map.of("Cache-Control", "no-store", "Pragma", "no-cache");
     }
 }

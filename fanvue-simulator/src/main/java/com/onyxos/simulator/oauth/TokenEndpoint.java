@@ -1,7 +1,6 @@
 package com.onyxos.simulator.oauth;
 
 import com.onyxos.simulator.SimulatorState;
-import com.onyxos.simulator.http.Dispatcher;
 import com.onyxos.simulator.http.Endpoint;
 import com.onyxos.simulator.http.Exchange;
 import com.onyxos.simulator.http.SimResponse;
@@ -16,6 +15,9 @@ import java.util.Optional;
  * refresh_token grants; errors in RFC 6749 §5.2 shape.
  */
 final class TokenEndpoint implements Endpoint {
+    /** Token answers must never be cached (RFC 6749 §5.1). */
+    private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store", "Pragma", "no-cache");
+
     private final SimulatorState state;
 
     TokenEndpoint(SimulatorState state) {
@@ -35,7 +37,7 @@ final class TokenEndpoint implements Endpoint {
         String clientId = client.get().clientId();
         ex.caller(clientId, null);
         try {
-            TokenResponse tokens = state.locked(() -> switch (grantType == null ? "" : grantType) {
+            IssuedTokens issued = state.locked(() -> switch (grantType == null ? "" : grantType) {
                 case "authorization_code" ->
                     state.tokens()
                             .exchange(clientId, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"));
@@ -44,10 +46,11 @@ final class TokenEndpoint implements Endpoint {
                     throw new OAuthError(
                             "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
             });
-            return SimResponse.ok(tokens).withHeaders(Dispatcher.noStore());
+            ex.caller(clientId, issued.userUuid());
+            return SimResponse.ok(issued.response()).withHeaders(NO_STORE);
         } catch (OAuthError e) {
             return SimResponse.json(400, Map.of("error", e.error(), "error_description", e.description()))
-                    .withHeaders(Dispatcher.noStore());
+                    .withHeaders(NO_STORE);
         }
     }
 

@@ -39,7 +39,7 @@ public final class TokenStore {
     }
 
     /** The authorization_code grant. A code presented twice also revokes what its first use issued (RFC 6749 §4.1.2). */
-    public TokenResponse exchange(String clientId, String code, String redirectUri, String verifier) {
+    public IssuedTokens exchange(String clientId, String code, String redirectUri, String verifier) {
         if (verifier == null || !Pkce.wellFormedVerifier(verifier)) {
             throw new OAuthError(
                     "invalid_request", "code_verifier missing or malformed (43-128 unreserved characters)");
@@ -63,11 +63,11 @@ public final class TokenStore {
         }
         Grant grant = new Grant("g" + ++grantSeq, clientId, auth.userUuid(), auth.scopes());
         grantsByUsedCode.put(code, grant);
-        return issue(grant, accessTtl);
+        return new IssuedTokens(grant.userUuid(), issue(grant, accessTtl));
     }
 
     /** The refresh_token grant: rotates; a reused refresh token revokes the grant. */
-    public TokenResponse refresh(String clientId, String token) {
+    public IssuedTokens refresh(String clientId, String token) {
         RefreshToken refresh = token == null ? null : refreshTokens.get(token);
         if (refresh == null || !refresh.grant().clientId().equals(clientId)) {
             throw new OAuthError("invalid_grant", "unknown refresh token");
@@ -81,7 +81,7 @@ public final class TokenStore {
         }
         refresh.markUsed();
         refreshGrants++;
-        return issue(refresh.grant(), accessTtl);
+        return new IssuedTokens(refresh.grant().userUuid(), issue(refresh.grant(), accessTtl));
     }
 
     /** Tokens for tests, without the browser dance. */

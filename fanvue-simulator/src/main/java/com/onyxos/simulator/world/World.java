@@ -1,7 +1,6 @@
 package com.onyxos.simulator.world;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,6 @@ public final class World {
 
     public List<Agency> agencies() {
         return agencies;
-    }
-
-    public Collection<SimUser> users() {
-        return users.values();
     }
 
     public void addUser(SimUser user) {
