@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,33 @@ class PaginationTest {
                 .body("pagination.hasMore", equalTo(false));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 15, 20, 30})
+    void hasMoreTurnsFalseOnThePageHoldingTheLastItem(int size) {
+        int total = fx.sim.world().creator(creator).media().size();
+        int lastPage = (total + size - 1) / size;
+        fx.api(token)
+                .queryParam("page", lastPage)
+                .queryParam("size", size)
+                .get("/media")
+                .then()
+                .body("data", hasSize(total - (lastPage - 1) * size))
+                .body("pagination.hasMore", equalTo(false));
+        List<Map<String, Object>> cursorAll = fx.allCursor(token, "/insights/subscribers", "size", size);
+        assertThat(cursorAll).hasSize(fx.sim.control().settings().days());
+        int days = fx.sim.control().settings().days();
+        String lastCursor = days > size ? Pages64.offset(((days - 1) / size) * size) : null;
+        if (lastCursor != null) {
+            fx.api(token)
+                    .queryParam("size", size)
+                    .queryParam("cursor", lastCursor)
+                    .get("/insights/subscribers")
+                    .then()
+                    .body("nextCursor", nullValue())
+                    .body("data", hasSize(days - ((days - 1) / size) * size));
+        }
+    }
+
     @Test
     void defaultPageSizeIs15() {
         fx.api(token).get("/media").then().body("pagination.size", equalTo(15)).body("pagination.page", equalTo(1));
@@ -137,5 +166,14 @@ class PaginationTest {
     void cursorLimitIsChecked() {
         fx.api(token).queryParam("limit", 51).get("/tracking-links").then().statusCode(400);
         fx.api(token).queryParam("size", 0).get("/insights/subscribers").then().statusCode(400);
+    }
+
+    /** Builds the simulator's documented cursor form, to land exactly on the last page. */
+    static final class Pages64 {
+        static String offset(int offset) {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+        }
     }
 }
