@@ -113,6 +113,15 @@ public class FanvueConnectionRepository {
                 Tuple.of(id, owner, reason));
     }
 
+    /** Marks a live connection whose stored tokens cannot be decrypted as needing a new authorization. */
+    public Uni<Void> markUnreadable(UUID id, String reason) {
+        return pool.preparedQuery("update agency_fanvue_connections set status = 'reauth_required',"
+                        + " last_refresh_error = $2, refresh_lease_owner = null, refresh_lease_until = null,"
+                        + " updated_at = now() where id = $1 and " + LIVE)
+                .execute(Tuple.of(id, reason))
+                .replaceWithVoid();
+    }
+
     /** Ends the lease without new tokens, recording why (Fanvue unreachable, answer lost). */
     public Uni<Void> releaseLease(UUID id, String owner, String error) {
         return pool.preparedQuery("update agency_fanvue_connections set status = 'active', last_refresh_error = $3,"

@@ -2,6 +2,7 @@ package com.onyxos.auth.service;
 
 import com.onyxos.auth.config.BrokerConfig;
 import com.onyxos.auth.crypto.SecretCipher;
+import com.onyxos.auth.crypto.SecretCipherException;
 import com.onyxos.auth.repository.CreatorRepository;
 import com.onyxos.auth.repository.FanvueConnectionRepository;
 import com.onyxos.auth.repository.StoredConnection;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /**
  * Hands out Fanvue access tokens to our services: the agency's own connection first, the creator's personal one as
@@ -20,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * expire. A token a caller reports as rejected by Fanvue is never handed out again.
  */
 public class FanvueTokenBroker {
+
+    private static final Logger LOG = Logger.getLogger(FanvueTokenBroker.class);
+    private static final String UNREADABLE = "stored tokens cannot be decrypted (key missing or data altered)";
 
     private final FanvueConnectionRepository connections;
     private final CreatorRepository creators;
@@ -79,6 +84,18 @@ public class FanvueTokenBroker {
 
     /** The connection's token, refreshed if needed; null when the connection needs a new authorization. */
     private Uni<BrokeredToken> tokenOf(StoredConnection connection, String rejected) {
+        try {
+            return readOrRefresh(connection, rejected);
+        } catch (SecretCipherException unreadable) {
+            // A key left the ring too early, or the row was altered: only a new authorization can help.
+            LOG.errorf("Fanvue connection %s: %s", connection.id(), unreadable.getMessage());
+            return connections
+                    .markUnreadable(connection.id(), UNREADABLE)
+                    .replaceWith(Uni.createFrom().nullItem());
+        }
+    }
+
+    private Uni<BrokeredToken> readOrRefresh(StoredConnection connection, String rejected) {
         BrokeredToken cached = cached(connection.id());
         if (cached != null && !cached.accessToken().equals(rejected)) {
             return Uni.createFrom().item(cached);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.onyxos.auth.config.BrokerConfig;
 import com.onyxos.auth.job.TokenRefreshSweep;
 import com.onyxos.auth.repository.CreatorRepository;
 import com.onyxos.auth.repository.FanvueConnectionRepository;
+import com.onyxos.auth.repository.StoredConnection;
 import com.onyxos.auth.rest.FanvueConnectFlow;
 import com.onyxos.common.fanvue.FanvueClient;
+import com.onyxos.common.fanvue.FanvueClientSettings;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
@@ -22,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -286,6 +292,38 @@ class TokenBrokerTest {
         assertThat(refreshed).isEqualTo(1);
         assertThat(SimulatorAdmin.refreshGrants()).isEqualTo(1);
         assertThat(sweep.sweep().await().atMost(Duration.ofSeconds(30))).isZero();
+    }
+
+    @Test
+    void aRefreshAnswerWithoutARefreshTokenKeepsTheStoredOne() throws Exception {
+        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
+        StoredConnection before =
+                connections.findAgencyConnection(tenants.agencyA()).await().indefinitely();
+        WireMockServer auth = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        auth.start();
+        io.vertx.mutiny.core.Vertx vertx = io.vertx.mutiny.core.Vertx.vertx();
+        try (FanvueClient wireMocked = new FanvueClient(
+                vertx,
+                FanvueClientSettings.defaults()
+                        .withBaseUrls(URI.create(auth.baseUrl()), URI.create(auth.baseUrl()))
+                        .withClient("c", "s"))) {
+            auth.stubFor(WireMock.post("/oauth2/token")
+                    .willReturn(WireMock.okJson(
+                            "{\"access_token\":\"at-rotated-alone\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
+            TokenRefresher refresher =
+                    new TokenRefresher(connections, secrets, wireMocked, config, metrics, clock, "wiremock-replica");
+
+            StoredConnection after = refresher.refresh(before, true).await().atMost(Duration.ofSeconds(10));
+
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(secrets.openAccess(after).plaintext()).isEqualTo("at-rotated-alone");
+            assertThat(after.refreshTokenCiphertext()).isEqualTo(before.refreshTokenCiphertext());
+            assertThat(secrets.openRefresh(after).plaintext())
+                    .isEqualTo(secrets.openRefresh(before).plaintext());
+        } finally {
+            auth.stop();
+            vertx.closeAndAwait();
+        }
     }
 
     @Test
