@@ -35,7 +35,8 @@ public class TokenBrokerResource {
     @Operation(summary = "A usable Fanvue access token for an agency's creator (agency connection, else personal)")
     public Uni<TokenView> token(@Valid @NotNull TokenRequest request) {
         return broker.token(request.agencyId(), request.creatorId(), request.rejectedAccessToken())
-                .map(token -> new TokenView(token.accessToken(), token.expiresAt(), token.source()));
+                .map(token -> new TokenView(
+                        token.accessToken(), token.expiresAt(), token.source(), token.fanvueUserId()));
     }
 
     /**
@@ -57,8 +58,10 @@ public class TokenBrokerResource {
      * @param accessToken the bearer token for Fanvue
      * @param expiresAt when it expires
      * @param source {@code agency} or {@code personal}
+     * @param fanvueUserId the Fanvue user the token acts as (Fanvue's rate buckets are per user); with
+     *     {@code personal} the creator reads their own data through self paths
      */
-    public record TokenView(String accessToken, Instant expiresAt, String source) {
+    public record TokenView(String accessToken, Instant expiresAt, String source, UUID fanvueUserId) {
         @Override
         public String toString() {
             return "TokenView[source=" + source + ", expiresAt=" + expiresAt + "]";

@@ -126,7 +126,8 @@ public class FanvueTokenBroker {
         if (access.plaintext().equals(rejected)) {
             return null;
         }
-        return new BrokeredToken(access.plaintext(), expiresAt, connection.kind(), connection.id());
+        return new BrokeredToken(
+                access.plaintext(), expiresAt, connection.kind(), connection.id(), connection.fanvueUserId());
     }
 
     private BrokeredToken cached(UUID connectionId) {
@@ -149,8 +150,10 @@ public class FanvueTokenBroker {
      * @param expiresAt when Fanvue stops accepting it
      * @param source {@code agency} or {@code personal}
      * @param connectionId the connection it belongs to
+     * @param fanvueUserId the connected Fanvue user
      */
-    public record BrokeredToken(String accessToken, Instant expiresAt, String source, UUID connectionId) {
+    public record BrokeredToken(
+            String accessToken, Instant expiresAt, String source, UUID connectionId, UUID fanvueUserId) {
         @Override
         public String toString() {
             return "BrokeredToken[source=" + source + ", connection=" + connectionId + ", expiresAt=" + expiresAt + "]";

@@ -165,6 +165,7 @@ class TokenBrokerTest {
                 .then()
                 .statusCode(200)
                 .body("source", equalTo("agency"))
+                .body("fanvueUserId", equalTo(SimulatorAdmin.world().getString("agencies[0].admin.uuid")))
                 .extract()
                 .path("accessToken");
 

@@ -1,0 +1,66 @@
+package com.onyxos.common.broker;
+
+import com.onyxos.common.fanvue.FanvueCredentials;
+import com.onyxos.common.fanvue.FanvueTokenProvider;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fanvue credentials for one creator backed by the broker: the token in hand until shortly before it expires, then
+ * the broker's; after a 401, the broker's renewal of exactly the rejected token.
+ */
+public final class BrokeredTokens implements FanvueTokenProvider {
+
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final FanvueTokenBrokerClient broker;
+    private final UUID agencyId;
+    private final UUID creatorId;
+    private final Clock clock;
+    private final AtomicReference<FanvueTokenBrokerClient.BrokeredAccess> current;
+
+    private BrokeredTokens(
+            FanvueTokenBrokerClient broker,
+            UUID agencyId,
+            UUID creatorId,
+            Clock clock,
+            FanvueTokenBrokerClient.BrokeredAccess first) {
+        this.broker = broker;
+        this.agencyId = agencyId;
+        this.creatorId = creatorId;
+        this.clock = clock;
+        this.current = new AtomicReference<>(first);
+    }
+
+    /** Credentials for the creator, starting from a token just obtained from the broker. */
+    public static FanvueCredentials credentials(
+            FanvueTokenBrokerClient broker,
+            UUID agencyId,
+            UUID creatorId,
+            Clock clock,
+            FanvueTokenBrokerClient.BrokeredAccess first) {
+        return new FanvueCredentials(
+                first.fanvueUserId().toString(), new BrokeredTokens(broker, agencyId, creatorId, clock, first));
+    }
+
+    @Override
+    public Uni<String> accessToken() {
+        FanvueTokenBrokerClient.BrokeredAccess held = current.get();
+        if (held.expiresAt().isAfter(clock.instant().plus(MARGIN))) {
+            return Uni.createFrom().item(held.accessToken());
+        }
+        return broker.token(agencyId, creatorId, null)
+                .invoke(current::set)
+                .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
+    }
+
+    @Override
+    public Uni<String> renewAccessToken(String rejected) {
+        return broker.token(agencyId, creatorId, rejected)
+                .invoke(current::set)
+                .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
+    }
+}

@@ -1,0 +1,78 @@
+package com.onyxos.common.broker;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Asks auth-service's broker for Fanvue access tokens, with this call's fault tolerance in one place: a timeout,
+ * retries with jitter for an unreachable or failing broker, and a breaker; "not connected" is an answer, not a fault.
+ */
+@ApplicationScoped
+public class FanvueTokenBrokerClient {
+
+    private final TokenBrokerApi api;
+    private final ServiceCredentialsConfig credentials;
+
+    public FanvueTokenBrokerClient(@RestClient TokenBrokerApi api, ServiceCredentialsConfig credentials) {
+        this.api = api;
+        this.credentials = credentials;
+    }
+
+    /**
+     * A token for the agency's creator ({@code creatorId} null for agency-wide reads).
+     *
+     * @param rejected a token Fanvue just refused, or null
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(
+            maxRetries = 3,
+            delay = 200,
+            jitter = 150,
+            retryOn = {BrokerUnavailableException.class, ProcessingException.class})
+    @ExponentialBackoff
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            skipOn = FanvueNotConnectedException.class)
+    public Uni<BrokeredAccess> token(UUID agencyId, UUID creatorId, String rejected) {
+        String bearer = "Bearer "
+                + credentials
+                        .token()
+                        .orElseThrow(
+                                () -> new IllegalStateException(
+                                        "onyx.service-auth.token is not configured: this service cannot call the token broker"));
+        return api.token(bearer, new TokenBrokerApi.TokenQuery(agencyId, creatorId, rejected))
+                .map(answer -> new BrokeredAccess(
+                        answer.accessToken(), answer.expiresAt(), answer.source(), answer.fanvueUserId()));
+    }
+
+    /**
+     * A Fanvue access token from the broker; {@link #toString()} leaves the token out.
+     *
+     * @param accessToken the bearer token for Fanvue
+     * @param expiresAt when it expires
+     * @param source {@code agency} (read the creator through {@code /creators/{c}/...}) or {@code personal} (the
+     *     creator's own token: self paths)
+     * @param fanvueUserId the Fanvue user the token acts as
+     */
+    public record BrokeredAccess(String accessToken, Instant expiresAt, String source, UUID fanvueUserId) {
+        public boolean personal() {
+            return "personal".equals(source);
+        }
+
+        @Override
+        public String toString() {
+            return "BrokeredAccess[source=" + source + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+}
