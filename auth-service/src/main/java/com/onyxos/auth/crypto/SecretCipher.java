@@ -1,6 +1,7 @@
 package com.onyxos.auth.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,6 +27,7 @@ public class SecretCipher {
     private final KeyRing keys;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     SecretCipher(CryptoConfig config) {
         this(KeyRing.parse(config.keyring(), config.primaryKeyId()));
     }
