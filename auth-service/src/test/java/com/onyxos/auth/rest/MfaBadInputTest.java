@@ -8,6 +8,7 @@ import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.MutableClock;
 import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.TestUser;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,14 @@ class MfaBadInputTest {
                 401,
                 "unauthenticated");
         assertProblem(RestAssured.delete("/api/user/mfa/" + factor.id()), 401, "unauthenticated");
+    }
+
+    @Test
+    void aSubjectLongerThanTheSchemaAllowsIsRefusedNot500() {
+        TestUser giant = new TestUser("test|" + "x".repeat(300), Set.of());
+
+        assertProblem(giant.request().get("/api/user/mfa"), 403, "forbidden");
+        assertProblem(giant.request().contentType(ContentType.JSON).post("/api/user/mfa"), 403, "forbidden");
     }
 
     private Response verify(String body) {
