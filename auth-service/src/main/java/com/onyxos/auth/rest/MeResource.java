@@ -1,7 +1,10 @@
 package com.onyxos.auth.rest;
 
 import com.onyxos.auth.repository.AgencyRepository;
+import com.onyxos.auth.repository.MfaFactorRepository;
 import com.onyxos.auth.service.AgencyService;
+import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.security.StepUp;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -21,23 +24,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     private final AgencyService agencies;
+    private final MfaFactorRepository factors;
+    private final StepUp stepUp;
     private final JsonWebToken token;
 
-    public MeResource(AgencyService agencies, JsonWebToken token) {
+    public MeResource(AgencyService agencies, MfaFactorRepository factors, StepUp stepUp, JsonWebToken token) {
         this.agencies = agencies;
+        this.factors = factors;
+        this.stepUp = stepUp;
         this.token = token;
     }
 
     @GET
-    @Operation(summary = "The caller: subject and agency memberships")
+    @Operation(summary = "The caller: subject, agency memberships and MFA state")
     public Uni<MeView> me() {
+        // One after the other: the two repository reads share the request's reactive session.
         return agencies.membershipsOf(token.getSubject())
-                .map(memberships -> new MeView(token.getSubject(), memberships));
+                .chain(memberships -> factors.countVerified(token.getSubject()).chain(verified -> stepUpSatisfied()
+                        .map(satisfied ->
+                                new MeView(token.getSubject(), memberships, new MfaState(verified > 0, satisfied)))));
+    }
+
+    private Uni<Boolean> stepUpSatisfied() {
+        return stepUp.require(token)
+                .replaceWith(true)
+                .onFailure(ProblemException.class)
+                .recoverWithItem(false);
     }
 
     /**
      * @param subject the caller's OIDC subject
      * @param agencies their agencies and roles
+     * @param mfa their second-factor state
      */
-    public record MeView(String subject, List<AgencyRepository.Membership> agencies) {}
+    public record MeView(String subject, List<AgencyRepository.Membership> agencies, MfaState mfa) {}
+
+    /**
+     * @param enrolled the caller has a verified TOTP factor
+     * @param stepUpSatisfied sensitive operations are allowed in this session now (no factor, a verified code in
+     *     this session, or a second factor checked by the identity provider)
+     */
+    public record MfaState(boolean enrolled, boolean stepUpSatisfied) {}
 }

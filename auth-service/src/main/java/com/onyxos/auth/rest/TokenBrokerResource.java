@@ -35,8 +35,8 @@ public class TokenBrokerResource {
     @Operation(summary = "A usable Fanvue access token for an agency's creator (agency connection, else personal)")
     public Uni<TokenView> token(@Valid @NotNull TokenRequest request) {
         return broker.token(request.agencyId(), request.creatorId(), request.rejectedAccessToken())
-                .map(token -> new TokenView(
-                        token.accessToken(), token.expiresAt(), token.source(), token.fanvueUserId()));
+                .map(token ->
+                        new TokenView(token.accessToken(), token.expiresAt(), token.source(), token.fanvueUserId()));
     }
 
     /**

@@ -50,7 +50,9 @@ class AgencyMembersTest {
                 .then()
                 .statusCode(200)
                 .body("subject", equalTo("test|founder"))
-                .body("agencies[0].role", equalTo("admin"));
+                .body("agencies[0].role", equalTo("admin"))
+                .body("mfa.enrolled", equalTo(false))
+                .body("mfa.stepUpSatisfied", equalTo(true));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,16 @@ public final class TestTokens {
     /** A valid token for the user, expiring in an hour. */
     public static String mint(TestUser user) {
         return claims(user, Instant.now(), Duration.ofHours(1)).sign(KEY);
+    }
+
+    /**
+     * A valid token for the user, expiring in an hour, with {@code claims} added or replacing the defaults (for
+     * example {@code sid}, {@code amr} or {@code email}).
+     */
+    public static String mint(TestUser user, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = claims(user, Instant.now(), Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign(KEY);
     }
 
     /** A token that expired a while ago. */
