@@ -4,6 +4,7 @@ import com.onyxos.auth.repository.FanvueConnectionRepository;
 import com.onyxos.auth.repository.StoredConnection;
 import com.onyxos.auth.service.FanvueConnectService;
 import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.security.CurrentTenant;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;

@@ -2,6 +2,7 @@ package com.onyxos.auth.rest;
 
 import com.onyxos.auth.domain.AgencyMember;
 import com.onyxos.auth.service.AgencyService;
+import com.onyxos.common.security.CurrentTenant;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package com.onyxos.auth.rest;
 
+import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.common.security.StepUp;
 import com.onyxos.common.security.Tenant;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,5 @@
-package com.onyxos.auth.rest;
+package com.onyxos.common.security;
 
-import com.onyxos.common.security.Tenant;
-import com.onyxos.common.security.TenantResolver;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
