@@ -345,6 +345,31 @@ class VaultSyncTest {
     }
 
     @Test
+    void theJobEndpointSyncsEveryAgencyAndTwoCallsAtOnceAreHarmless() {
+        CompletableFuture<Response> first =
+                CompletableFuture.supplyAsync(() -> TestUsers.SERVICE.request().post("/internal/v1/jobs/vault-sync"));
+        CompletableFuture<Response> second =
+                CompletableFuture.supplyAsync(() -> TestUsers.SERVICE.request().post("/internal/v1/jobs/vault-sync"));
+        first.join().then().statusCode(202);
+        second.join().then().statusCode(202);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (VaultWorld.count("select count(*) from sync_runs where status = 'running'") > 0
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(VaultWorld.count("select count(*) from sync_runs where status = 'succeeded'"))
+                .isBetween((long) world.creatorIds.size(), 2L * world.creatorIds.size());
+        assertThat(VaultWorld.count("select count(distinct model_id) from content_assets"))
+                .isEqualTo(world.creatorIds.size());
+        TestUsers.AGENCY_ADMIN
+                .request()
+                .post("/internal/v1/jobs/vault-sync")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void badInputIsAProblem() {
         sync(Map.of("modelId", "not-a-uuid")).then().statusCode(400);
         sync(Map.of("modelId", UUID.randomUUID().toString())).then().statusCode(404);
