@@ -61,8 +61,10 @@ public class VaultPerformanceRepository {
      */
     public Uni<Void> lockAgency(SqlClient tx, UUID agencyId, boolean exclusive) {
         String function = exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared";
-        String sql = "select count(*) from (select " + function + "($1, hashtext($2::text))) as locked";
-        return tx.preparedQuery(sql).execute(Tuple.of(LOCK_NAMESPACE, agencyId)).replaceWithVoid();
+        String sql = "select count(*) from (select " + function + "($1, hashtext($2))) as locked";
+        return tx.preparedQuery(sql)
+                .execute(Tuple.of(LOCK_NAMESPACE, agencyId.toString()))
+                .replaceWithVoid();
     }
 
     /** Recomputes the agency's performance (one creator's when {@code modelId} is set); returns rows changed. */

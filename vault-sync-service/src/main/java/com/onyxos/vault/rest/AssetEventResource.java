@@ -9,7 +9,8 @@ import com.onyxos.vault.service.RecordedEvent;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AssetEventResource {
 
     /** Most revenue one unlock may report, in minor units (10 million in major units). */
-    static final long MAX_REVENUE = 1_000_000_000L;
+    static final String MAX_REVENUE = "1000000000";
 
     // Clocks disagree a little; an event much further in the future is a client bug.
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
@@ -75,7 +77,7 @@ public class AssetEventResource {
     }
 
     private NewEvent event(UUID assetId, EventReport report) {
-        long revenue = report.revenue() == null ? 0 : report.revenue();
+        long revenue = report.revenue() == null ? 0 : report.revenue().longValueExact();
         if ("sent".equals(report.type()) && revenue != 0) {
             throw invalid("revenue is only for unlocked events.");
         }
@@ -104,13 +106,17 @@ public class AssetEventResource {
 
     /**
      * @param type sent or unlocked
-     * @param revenue what the unlock earned, minor units (absent or 0 for sends)
+     * @param revenue what the unlock earned, in whole minor units up to 1,000,000,000 (absent or 0 for sends); a
+     *     decimal type so that 1.5 is refused rather than truncated
      * @param messageUuid the message that carried the asset
      * @param at when it happened (default: now)
      */
     public record EventReport(
             @NotNull @Pattern(regexp = "sent|unlocked") String type,
-            @PositiveOrZero @Max(MAX_REVENUE) Long revenue,
+
+            @PositiveOrZero @DecimalMax(MAX_REVENUE) @Digits(integer = 10, fraction = 0)
+            BigDecimal revenue,
+
             @NotBlank @Size(max = 255) String messageUuid,
             Instant at) {}
 

@@ -119,7 +119,7 @@ class AssetListFilterTest {
     @Test
     void itemsCarryBothTagSetsAndRoiNumbers() {
         as(TestUsers.AGENCY_MEMBER)
-                .queryParam("q", "50")
+                .queryParam("q", "50%")
                 .get("/api/vault/assets")
                 .then()
                 .statusCode(200)
