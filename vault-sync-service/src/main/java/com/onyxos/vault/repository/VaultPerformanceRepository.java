@@ -16,8 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class VaultPerformanceRepository {
 
-    // Namespace of our advisory locks ("ROI"); the two-key form never collides with single-bigint locks.
-    private static final int LOCK_NAMESPACE = 0x524F49;
+    /** Namespace of our advisory locks ("ROI"); the two-key form never collides with single-bigint locks. */
+    public static final int LOCK_NAMESPACE = 0x524F49;
 
     /**
      * Recomputes performance of the assets matched by {@code %s} (a condition on {@code a}, the assets). Assets with
