@@ -7,11 +7,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A media item mirrored from a creator's Fanvue vault, with the user's own edits. */
+/**
+ * A media item mirrored from a creator's Fanvue vault, with the user's own edits. Updates write only the changed
+ * columns, so an edit through the entity never overwrites what sync wrote meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "content_assets")
 public class ContentAsset extends CreatorEntity {
 
