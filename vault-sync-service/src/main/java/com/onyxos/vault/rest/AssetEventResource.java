@@ -1,6 +1,7 @@
 package com.onyxos.vault.rest;
 
 import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.vault.repository.AssetEventRepository.NewEvent;
 import com.onyxos.vault.repository.EventItem;
 import com.onyxos.vault.repository.Performance;

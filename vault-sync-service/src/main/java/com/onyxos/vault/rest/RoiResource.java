@@ -1,5 +1,6 @@
 package com.onyxos.vault.rest;
 
+import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.vault.mapping.AssetSort;
 import com.onyxos.vault.repository.AssetItem;
 import com.onyxos.vault.repository.CreatorRepository;
