@@ -5,6 +5,7 @@ import com.onyxos.vault.mapping.AssetSort;
 import com.onyxos.vault.repository.AssetItem;
 import com.onyxos.vault.repository.CreatorRepository;
 import com.onyxos.vault.repository.FolderStats;
+import com.onyxos.vault.service.RoiCalculation;
 import com.onyxos.vault.service.RoiService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RoiResource {
 
     private final RoiService roi;
+    private final RoiCalculation calculation;
     private final CreatorRepository creators;
     private final CurrentTenant tenant;
 
-    public RoiResource(RoiService roi, CreatorRepository creators, CurrentTenant tenant) {
+    public RoiResource(RoiService roi, RoiCalculation calculation, CreatorRepository creators, CurrentTenant tenant) {
         this.roi = roi;
+        this.calculation = calculation;
         this.creators = creators;
         this.tenant = tenant;
     }
@@ -45,15 +48,20 @@ public class RoiResource {
     @POST
     @Path("/calculate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recomputes performance from the recorded events (the agency's, or one creator's)")
-    @APIResponse(responseCode = "200", description = "rowsChanged: performance rows written (0 when up to date)")
+    @Operation(
+            summary = "Attributes Fanvue's messages (unless fromFanvue is false), then recomputes performance from"
+                    + " every recorded event (the agency's, or one creator's)")
+    @APIResponse(
+            responseCode = "200",
+            description = "rowsChanged: performance rows written (0 when up to date); eventsRecorded: new events"
+                    + " from Fanvue; errors: creators whose messages could not be read")
     @APIResponse(responseCode = "404", description = "No such creator in this agency")
-    public Uni<Recalculated> calculate(@Valid CalculateRequest request) {
+    public Uni<RoiCalculation.Result> calculate(@Valid CalculateRequest request) {
         UUID modelId = request == null ? null : Params.optionalUuid(request.modelId(), "modelId");
+        boolean fromFanvue = request == null || !Boolean.FALSE.equals(request.fromFanvue());
         return tenant.get()
                 .call(t -> modelId == null ? Uni.createFrom().voidItem() : requireCreator(t.agencyId(), modelId))
-                .chain(t -> roi.recalculate(t.agencyId(), modelId))
-                .map(Recalculated::new);
+                .chain(t -> calculation.calculate(t.agencyId(), modelId, fromFanvue));
     }
 
     @GET
@@ -101,10 +109,7 @@ public class RoiResource {
     }
 
     /** @param modelId one creator to recalculate, or absent for the whole agency */
-    public record CalculateRequest(String modelId) {}
-
-    /** @param rowsChanged performance rows inserted or changed */
-    public record Recalculated(int rowsChanged) {}
+    public record CalculateRequest(String modelId, Boolean fromFanvue) {}
 
     /** @param items the rows, best first */
     public record Items<T>(List<T> items) {}

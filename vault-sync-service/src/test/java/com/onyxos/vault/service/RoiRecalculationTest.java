@@ -113,20 +113,21 @@ class RoiRecalculationTest {
     void theEndpointRecalculatesTheAgencyOrOneCreator() {
         as(TestUsers.AGENCY_MEMBER)
                 .contentType(ContentType.JSON)
-                .body(Map.of("modelId", bella.toString()))
+                .body(Map.of("modelId", bella.toString(), "fromFanvue", false))
                 .post("/api/vault/roi/calculate")
                 .then()
                 .statusCode(200)
                 .body("rowsChanged", equalTo(1));
         as(TestUsers.AGENCY_MEMBER)
                 .contentType(ContentType.JSON)
-                .body("{}")
+                .body("{\"fromFanvue\":false}")
                 .post("/api/vault/roi/calculate")
                 .then()
                 .statusCode(200)
                 .body("rowsChanged", equalTo(5));
         as(TestUsers.AGENCY_ADMIN)
                 .contentType(ContentType.JSON)
+                .body("{\"fromFanvue\":false}")
                 .post("/api/vault/roi/calculate")
                 .then()
                 .statusCode(200)
