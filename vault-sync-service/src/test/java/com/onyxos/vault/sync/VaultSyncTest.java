@@ -265,6 +265,38 @@ class VaultSyncTest {
     }
 
     @Test
+    void theEventStreamEndsWithTheRunsFinalCounts() {
+        SimulatorAdmin.addFault(Map.of("path", "/creators/*/vault/folders/*/media", "kind", "delay", "delayMs", 100));
+        String runId =
+                sync(Map.of("modelId", creator.toString(), "async", true)).path("runIds[0]");
+
+        String stream = TestUsers.AGENCY_MEMBER
+                .request()
+                .accept("text/event-stream")
+                .get("/api/vault/sync-runs/" + runId + "/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        Response run = TestUsers.AGENCY_MEMBER.request().get("/api/vault/sync-runs/" + runId);
+        List<String> events =
+                stream.lines().filter(line -> line.startsWith("data:")).toList();
+        assertThat(events).as(stream).hasSizeGreaterThan(1);
+        assertThat(events.get(0)).contains("\"type\":\"progress\"");
+        String last = events.get(events.size() - 1);
+        assertThat(last)
+                .contains("\"type\":\"finished\"")
+                .contains("\"status\":\"succeeded\"")
+                .contains("\"inserted\":" + run.<Integer>path("inserted"));
+        TestUsers.OTHER_AGENCY_USER
+                .request()
+                .get("/api/vault/sync-runs/" + runId + "/events")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void anotherAgencySeesNeitherRunsNorCreators() {
         String runId = syncCreator().path("runId");
 
