@@ -6,6 +6,7 @@ import com.onyxos.vault.repository.CreatorRef;
 import com.onyxos.vault.repository.CreatorRows;
 import com.onyxos.vault.repository.RunRow;
 import com.onyxos.vault.repository.SyncRunRepository;
+import com.onyxos.vault.repository.SyncSettingsRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class VaultSyncService {
 
     private final CreatorRows creators;
+    private final SyncSettingsRepository settings;
     private final SyncRunRepository runs;
     private final CreatorVaultSync sync;
     private final SyncProgress progress;
@@ -29,11 +31,13 @@ public class VaultSyncService {
 
     public VaultSyncService(
             CreatorRows creators,
+            SyncSettingsRepository settings,
             SyncRunRepository runs,
             CreatorVaultSync sync,
             SyncProgress progress,
             VaultSyncConfig config) {
         this.creators = creators;
+        this.settings = settings;
         this.runs = runs;
         this.sync = sync;
         this.progress = progress;
@@ -41,23 +45,34 @@ public class VaultSyncService {
     }
 
     /** Starts (or joins) the sync of one creator; the run is returned as soon as it exists. */
-    public Uni<StartedRun> startCreator(UUID agencyId, UUID creatorId, SyncRequest request) {
-        return creators.find(agencyId, creatorId)
+    public Uni<StartedRun> startCreator(UUID agencyId, UUID creatorId, SyncRequest asked) {
+        return withDefaults(agencyId, asked).chain(request -> creators.find(agencyId, creatorId)
                 .onItem()
                 .ifNull()
                 .failWith(() -> new ProblemException(
                         404, "creator_not_found", "Creator not found", "No creator " + creatorId + " in this agency."))
-                .chain(creator -> start(creator, request));
+                .chain(creator -> start(creator, request)));
     }
 
     /** Starts (or joins) the syncs of every active creator of the agency, at most N running at once. */
-    public Uni<List<StartedRun>> startAgency(UUID agencyId, SyncRequest request) {
-        return creators.active(agencyId).chain(list -> Multi.createFrom()
-                .iterable(list)
-                .onItem()
-                .transformToUniAndConcatenate(creator -> start(creator, request))
-                .collect()
-                .asList());
+    public Uni<List<StartedRun>> startAgency(UUID agencyId, SyncRequest asked) {
+        return withDefaults(agencyId, asked)
+                .chain(request -> creators.active(agencyId).chain(list -> Multi.createFrom()
+                        .iterable(list)
+                        .onItem()
+                        .transformToUniAndConcatenate(creator -> start(creator, request))
+                        .collect()
+                        .asList()));
+    }
+
+    /** A request that names no folders or media types uses the agency's saved defaults. */
+    private Uni<SyncRequest> withDefaults(UUID agencyId, SyncRequest request) {
+        if (request.filter().selective()) {
+            return Uni.createFrom().item(request);
+        }
+        return settings.find(agencyId)
+                .map(saved -> new SyncRequest(
+                        request.trigger(), request.requestedBy(), new SyncFilter(saved.folders(), saved.mediaTypes())));
     }
 
     /** Waits for the runs to finish and answers them as they ended. */

@@ -204,6 +204,39 @@ class VaultSyncTest {
     }
 
     @Test
+    void savedDefaultsMakeEverySyncSelectiveAndOnlyAdminsSaveThem() {
+        syncCreator();
+        String folder = firstFolder();
+        VaultWorld.execute("delete from content_assets");
+        Map<String, Object> defaults = Map.of("folders", List.of(folder), "scheduleEnabled", false);
+        TestUsers.AGENCY_MEMBER
+                .request()
+                .contentType(ContentType.JSON)
+                .body(defaults)
+                .put("/api/vault/settings")
+                .then()
+                .statusCode(403);
+        TestUsers.AGENCY_ADMIN
+                .request()
+                .contentType(ContentType.JSON)
+                .body(defaults)
+                .put("/api/vault/settings")
+                .then()
+                .statusCode(200)
+                .body("folders", hasItem(folder))
+                .body("scheduleEnabled", equalTo(false));
+
+        syncCreator().then().statusCode(200).body("removed", equalTo(0));
+
+        assertThat(assets("not ('" + folder + "' = any(fanvue_folders))")).isZero();
+        TestUsers.AGENCY_MEMBER
+                .request()
+                .get("/api/vault/settings")
+                .then()
+                .body("updatedBy", equalTo(TestUsers.AGENCY_ADMIN.subject()));
+    }
+
+    @Test
     void aCreatorWithoutATokenIsA409ProblemAndARecordedRun() {
         TokenBrokerStub.notConnected();
 
