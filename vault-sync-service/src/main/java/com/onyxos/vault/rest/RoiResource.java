@@ -3,7 +3,7 @@ package com.onyxos.vault.rest;
 import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.vault.mapping.AssetSort;
 import com.onyxos.vault.repository.AssetItem;
-import com.onyxos.vault.repository.CreatorRepository;
+import com.onyxos.vault.repository.CreatorRows;
 import com.onyxos.vault.repository.FolderStats;
 import com.onyxos.vault.service.RoiCalculation;
 import com.onyxos.vault.service.RoiService;
@@ -35,10 +35,10 @@ public class RoiResource {
 
     private final RoiService roi;
     private final RoiCalculation calculation;
-    private final CreatorRepository creators;
+    private final CreatorRows creators;
     private final CurrentTenant tenant;
 
-    public RoiResource(RoiService roi, RoiCalculation calculation, CreatorRepository creators, CurrentTenant tenant) {
+    public RoiResource(RoiService roi, RoiCalculation calculation, CreatorRows creators, CurrentTenant tenant) {
         this.roi = roi;
         this.calculation = calculation;
         this.creators = creators;
@@ -99,9 +99,9 @@ public class RoiResource {
     }
 
     private Uni<Void> requireCreator(UUID agencyId, UUID modelId) {
-        return creators.exists(agencyId, modelId)
-                .invoke(exists -> {
-                    if (!exists) {
+        return creators.find(agencyId, modelId)
+                .invoke(creator -> {
+                    if (creator == null) {
                         throw NotFound.creator();
                     }
                 })
