@@ -31,6 +31,7 @@ record RoundFigures(
         int maxInFlight,
         double simulatorMeanMs,
         PhaseTimes phases,
+        CpuTime cpu,
         Bound bound) {
 
     /**
@@ -54,6 +55,7 @@ record RoundFigures(
             JsonPath statsAfter,
             List<Map<String, Object>> journal,
             PhaseTimes phases,
+            CpuTime cpu,
             long rowsWritten,
             Bound bound) {
         List<long[]> spans = new ArrayList<>();
@@ -84,6 +86,7 @@ record RoundFigures(
                 maxInFlight(spans),
                 spans.isEmpty() ? 0 : (double) busy / spans.size(),
                 phases,
+                cpu,
                 bound);
     }
 
@@ -149,6 +152,16 @@ record RoundFigures(
                 rounds,
                 r -> fmt(r.phases.readMs() / Math.max(1, r.phases.reads())) + " / "
                         + fmt(r.phases.writeMs() / Math.max(1, r.phases.writes())));
+        row(
+                out,
+                "CPU: JVM (service + simulator) / PostgreSQL (ms)",
+                rounds,
+                r -> r.cpu.jvmMs() + " / " + r.cpu.postgresMs());
+        row(
+                out,
+                "CPU used / available (2 cores x wall time)",
+                rounds,
+                r -> fmt(100.0 * (r.cpu.jvmMs() + r.cpu.postgresMs()) / (2.0 * r.wallMs)) + " %");
         return out.toString();
     }
 

@@ -163,6 +163,7 @@ class VaultSyncBenchmark {
         JsonPath statsBefore = SimulatorAdmin.stats();
         PhaseTimes phasesBefore = PhaseTimes.of(registry);
         java.time.Instant dbStart = BenchDb.now();
+        CpuTime cpuBefore = CpuTime.now();
         long started = System.currentTimeMillis();
         JsonPath answer = TestUsers.AGENCY_MEMBER
                 .request()
@@ -174,6 +175,7 @@ class VaultSyncBenchmark {
                 .extract()
                 .jsonPath();
         long ended = System.currentTimeMillis();
+        CpuTime cpu = CpuTime.now().minus(cpuBefore);
         return RoundFigures.measure(
                 name,
                 started,
@@ -183,6 +185,7 @@ class VaultSyncBenchmark {
                 SimulatorAdmin.stats(),
                 SimulatorAdmin.journal(Map.of()),
                 PhaseTimes.of(registry).minus(phasesBefore),
+                cpu,
                 BenchDb.rowsWrittenSince(dbStart),
                 new RoundFigures.Bound(
                         LATENCY_MS,
