@@ -8,12 +8,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "onyx.vault-sync")
 public interface VaultSyncConfig {
 
-    /** Creators of one agency synced at once; each has its own Fanvue rate bucket. */
-    @WithDefault("8")
+    /**
+     * Creators of one agency synced at once; each has its own Fanvue rate bucket. 32 × {@link #folderConcurrency()}
+     * fills the Fanvue client's 64 connections: at 30 ms per page 100 creators' ~2,400 pages need ≥ 25 in flight
+     * to finish in 3 s (VaultSyncBenchmark: 8 gave 11.0 s / 6.5 s full / unchanged, 32 gives 7.3 s / 2.6 s).
+     */
+    @WithDefault("32")
     int creatorConcurrency();
 
-    /** Folders of one creator read at once (they share the creator's bucket). */
-    @WithDefault("2")
+    /**
+     * Folders of one creator read at once (they share the creator's bucket, which paces them). Pages of one folder
+     * come one after the other, so this shortens a creator's critical path.
+     */
+    @WithDefault("4")
     int folderConcurrency();
 
     /** Assets compared and written per database round trip. */

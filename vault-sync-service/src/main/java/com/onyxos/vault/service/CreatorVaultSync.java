@@ -31,6 +31,7 @@ public class CreatorVaultSync {
     private final SyncRunRepository runs;
     private final VaultWriter writer;
     private final VaultSyncConfig config;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     public CreatorVaultSync(
@@ -39,20 +40,22 @@ public class CreatorVaultSync {
             SyncRunRepository runs,
             VaultWriter writer,
             VaultSyncConfig config,
+            SyncMetrics metrics,
             Clock clock) {
         this.broker = broker;
         this.fanvue = fanvue;
         this.runs = runs;
         this.writer = writer;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     /** Syncs {@code creator} within run {@code runId}; never fails: failures are in the outcome. */
     public Uni<SyncOutcome> sync(CreatorRef creator, UUID runId, SyncFilter filter) {
         return vault(creator)
-                .chain(scope -> readFolders(scope, runId, filter))
-                .chain(seen -> writer.apply(creator, runId, seen, filter))
+                .chain(scope -> metrics.read(() -> readFolders(scope, runId, filter)))
+                .chain(seen -> metrics.write(() -> writer.apply(creator, runId, seen, filter)))
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> SyncOutcome.failed(FanvueNotConnectedException.MESSAGE))
                 .onFailure()

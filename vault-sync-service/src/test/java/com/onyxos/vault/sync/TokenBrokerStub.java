@@ -44,7 +44,7 @@ public class TokenBrokerStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Every request gets {@code accessToken}, as the agency connection of {@code fanvueUserId}. */
-    static void handOut(String accessToken, String fanvueUserId) {
+    public static void handOut(String accessToken, String fanvueUserId) {
         WireMock admin = admin();
         admin.resetMappings();
         admin.register(post(urlEqualTo("/internal/v1/fanvue-tokens"))

@@ -1,0 +1,194 @@
+package com.onyxos.vault.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.onyxos.common.fanvue.FanvueClientConfig;
+import com.onyxos.common.testing.FanvueSimulatorResource;
+import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.SimulatorAdmin;
+import com.onyxos.common.testing.TestDatabase;
+import com.onyxos.common.testing.TestTenants;
+import com.onyxos.common.testing.TestUsers;
+import com.onyxos.vault.config.VaultSyncConfig;
+import com.onyxos.vault.sync.TokenBrokerStub;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints how fast an agency's vault syncs against a Fanvue that answers in 30 ms, with Fanvue's 200 requests per
+ * 60 s buckets: 100 creators × 1,000 media (issue 5's "Numbers"). A benchmark, not a timed test: it asserts only
+ * that the work was done (every asset, no 429, nothing written by the unchanged re-sync) and prints the figures.
+ * Excluded from the normal build; run it with
+ * {@code ./mvnw -pl common,fanvue-simulator,vault-sync-service verify -Dgroups=benchmark -DexcludedGroups=}.
+ *
+ * <p>Rounds: a cold full sync (first after the JVM started, JIT not warm), then — after emptying the vault and
+ * resetting the simulator to the same world — a warm full sync and an unchanged re-sync.
+ */
+@QuarkusTest
+@Tag("benchmark")
+@WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
+@WithTestResource(TokenBrokerStub.class)
+class VaultSyncBenchmark {
+
+    static final int CREATORS = Integer.getInteger("bench.creators", 100);
+    static final int MEDIA = Integer.getInteger("bench.media", 1_000);
+    static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 30);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    VaultSyncConfig sync;
+
+    @Inject
+    FanvueClientConfig fanvue;
+
+    @AfterEach
+    void defaultWorld() {
+        // The simulator is shared by the JVM: leave it with its default sizes.
+        simulatorReset(Map.of("agencies", 2, "creatorsPerAgency", 3, "mediaPerCreator", 60));
+    }
+
+    @Test
+    void agencySyncOfAHundredCreators() {
+        TestDatabase.truncateAll();
+        UUID agency = TestTenants.seed().agencyA();
+        JsonPath world = freshSimulator();
+        seedCreators(agency, world);
+
+        RoundFigures cold = round("full sync, cold JVM");
+        assertFullSync(cold);
+
+        BenchDb.execute("truncate content_assets, sync_runs cascade");
+        freshSimulator();
+        RoundFigures full = round("full sync, warm");
+        assertFullSync(full);
+
+        RoundFigures resync = round("unchanged re-sync");
+        assertThat(resync.errors()).isZero();
+        assertThat(resync.assetsSynced()).isEqualTo(full.assetsSynced());
+        assertThat(resync.unchanged()).isEqualTo(full.assetsSynced());
+        assertThat(resync.rowsWritten()).isZero();
+        assertThat(resync.tooManyRequests()).isZero();
+
+        System.out.println(RoundFigures.table(List.of(cold, full, resync), setting()));
+    }
+
+    private static void assertFullSync(RoundFigures round) {
+        assertThat(round.errors()).isZero();
+        assertThat(round.assetsSynced()).isEqualTo(round.inserted()).isEqualTo(round.rowsWritten());
+        assertThat(round.assetsSynced()).isGreaterThanOrEqualTo(CREATORS * MEDIA * 8 / 10);
+        assertThat(round.tooManyRequests()).isZero();
+        assertThat(round.earlyRequests()).isZero();
+    }
+
+    private String setting() {
+        return String.format(
+                "%d creators x %d media, simulator latency %d ms, buckets 200/60 s;"
+                        + " creator-concurrency %d, folder-concurrency %d, write-batch %d, Fanvue pool %d",
+                CREATORS,
+                MEDIA,
+                LATENCY_MS,
+                sync.creatorConcurrency(),
+                sync.folderConcurrency(),
+                sync.writeBatch(),
+                fanvue.connectionPoolSize());
+    }
+
+    /** The simulator regenerated with the benchmark's world, latency set, the broker handing out a fresh token. */
+    private static JsonPath freshSimulator() {
+        JsonPath world = simulatorReset(Map.of("agencies", 1, "creatorsPerAgency", CREATORS, "mediaPerCreator", MEDIA));
+        String admin = world.getString("agencies[0].admin.uuid");
+        TokenBrokerStub.handOut(token(admin), admin);
+        given().baseUri(SimulatorAdmin.baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of("fixedMs", LATENCY_MS, "randomMs", 0))
+                .put("/_simulator/latency")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        return world;
+    }
+
+    private static JsonPath simulatorReset(Map<String, Object> sizes) {
+        return given().baseUri(SimulatorAdmin.baseUrl())
+                .contentType(ContentType.JSON)
+                .body(sizes)
+                .post("/_simulator/reset")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static String token(String adminUuid) {
+        return given().baseUri(SimulatorAdmin.baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "userUuid",
+                        adminUuid,
+                        "scopes",
+                        List.of("read:self", "read:creator", "read:media"),
+                        "ttlSeconds",
+                        3600))
+                .post("/_simulator/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    private static void seedCreators(UUID agency, JsonPath world) {
+        List<Map<String, Object>> creators = world.getList("agencies[0].creators");
+        assertThat(creators).hasSize(CREATORS);
+        for (Map<String, Object> creator : creators) {
+            TestTenants.creator(agency, UUID.fromString((String) creator.get("uuid")), (String) creator.get("handle"));
+        }
+    }
+
+    /** Runs one synchronous agency sync and measures it. */
+    private RoundFigures round(String name) {
+        SimulatorAdmin.clearJournal();
+        JsonPath statsBefore = SimulatorAdmin.stats();
+        PhaseTimes phasesBefore = PhaseTimes.of(registry);
+        java.time.Instant dbStart = BenchDb.now();
+        CpuTime cpuBefore = CpuTime.now();
+        long started = System.currentTimeMillis();
+        JsonPath answer = TestUsers.AGENCY_MEMBER
+                .request()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/vault/sync-fanvue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        long ended = System.currentTimeMillis();
+        CpuTime cpu = CpuTime.now().minus(cpuBefore);
+        return RoundFigures.measure(
+                name,
+                started,
+                ended,
+                answer,
+                statsBefore,
+                SimulatorAdmin.stats(),
+                SimulatorAdmin.journal(Map.of()),
+                PhaseTimes.of(registry).minus(phasesBefore),
+                cpu,
+                BenchDb.rowsWrittenSince(dbStart),
+                new RoundFigures.Bound(
+                        LATENCY_MS,
+                        Math.min(sync.creatorConcurrency() * sync.folderConcurrency(), fanvue.connectionPoolSize())));
+    }
+}
