@@ -144,6 +144,7 @@ public class FanvueConnectService {
     }
 
     private Uni<StoredConnection> store(PendingAuthorization pending, FanvueTokens tokens, FanvueUser user) {
+        UUID fanvueUser = fanvueUserId(user);
         UUID id = UUID.randomUUID();
         List<String> scopes = tokens.scope() == null || tokens.scope().isBlank()
                 ? pending.scopes()
@@ -152,13 +153,26 @@ public class FanvueConnectService {
                 id,
                 pending.agencyId(),
                 pending.kind(),
-                UUID.fromString(user.uuid()),
+                fanvueUser,
                 user.handle(),
                 scopes,
                 secrets.sealAccess(id, tokens.accessToken()),
                 secrets.sealRefresh(id, tokens.refreshToken()),
                 clock.instant().plusSeconds(tokens.expiresIn()),
                 pending.userSub()));
+    }
+
+    /** Fanvue's user uuid; anything else is an answer we cannot store, reported as Fanvue's fault, not ours. */
+    private static UUID fanvueUserId(FanvueUser user) {
+        try {
+            return UUID.fromString(user.uuid());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(
+                    502,
+                    "fanvue_unexpected_answer",
+                    "Unexpected answer from Fanvue",
+                    "Fanvue sent a user id that is not a UUID.");
+        }
     }
 
     private static byte[] hash(String state) {
