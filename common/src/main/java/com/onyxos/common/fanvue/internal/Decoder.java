@@ -2,11 +2,9 @@ package com.onyxos.common.fanvue.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.onyxos.common.fanvue.FanvueException;
 import io.vertx.mutiny.core.buffer.Buffer;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -32,50 +30,52 @@ public interface Decoder<T> {
 
     /** Page style: {@code {data:[...], pagination:{page,size,hasMore}}}. */
     static <T> Decoder<Page<T>> pageStyle(Class<T> item, Predicate<T> validItem) {
+        JavaType type = FanvueJson.mapper().getTypeFactory().constructParametricType(PageEnvelope.class, item);
         return (route, status, body) -> {
-            JsonNode root = read(route, status, body, FanvueJson.mapper().constructType(JsonNode.class));
-            JsonNode hasMore = root == null ? null : root.path("pagination").get("hasMore");
-            if (hasMore == null || !hasMore.isBoolean()) {
+            PageEnvelope<T> page = read(route, status, body, type);
+            if (page == null || page.pagination() == null || page.pagination().hasMore() == null) {
                 throw malformed(route, status, body, "no pagination.hasMore");
             }
-            return new Page<>(items(route, status, body, root, item, validItem), hasMore.booleanValue(), null);
+            return new Page<>(
+                    items(route, status, body, page.data(), validItem),
+                    page.pagination().hasMore(),
+                    null);
         };
     }
 
     /** Cursor style: {@code {data:[...], nextCursor: string|null}}. */
     static <T> Decoder<Page<T>> cursorStyle(Class<T> item, Predicate<T> validItem) {
+        JavaType type = FanvueJson.mapper().getTypeFactory().constructParametricType(CursorEnvelope.class, item);
         return (route, status, body) -> {
-            JsonNode root = read(route, status, body, FanvueJson.mapper().constructType(JsonNode.class));
-            JsonNode cursor = root == null ? null : root.get("nextCursor");
-            if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
-                throw malformed(route, status, body, "a nextCursor that is not a string");
+            CursorEnvelope<T> page = read(route, status, body, type);
+            if (page == null) {
+                throw malformed(route, status, body, "no data array");
             }
-            String next = cursor == null || cursor.isNull() || cursor.asText().isEmpty() ? null : cursor.asText();
-            return new Page<>(items(route, status, body, root, item, validItem), next != null, next);
+            String next = page.nextCursor() == null || page.nextCursor().isEmpty() ? null : page.nextCursor();
+            return new Page<>(items(route, status, body, page.data(), validItem), next != null, next);
         };
     }
 
-    private static <T> List<T> items(
-            String route, int status, Buffer body, JsonNode root, Class<T> item, Predicate<T> validItem) {
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
+    private static <T> List<T> items(String route, int status, Buffer body, List<T> data, Predicate<T> validItem) {
+        if (data == null) {
             throw malformed(route, status, body, "no data array");
         }
-        List<T> items = new ArrayList<>(data.size());
-        for (JsonNode node : data) {
-            T value;
-            try {
-                value = FanvueJson.mapper().treeToValue(node, item);
-            } catch (IOException | IllegalArgumentException e) {
-                throw malformed(route, status, body, "an unreadable row: " + e.getMessage());
-            }
+        for (T value : data) {
             if (value == null || !validItem.test(value)) {
                 throw malformed(route, status, body, "a row without its identifier");
             }
-            items.add(value);
         }
-        return items;
+        return data;
     }
+
+    /** The page-style envelope, decoded in one pass. */
+    record PageEnvelope<T>(List<T> data, PageInfo pagination) {}
+
+    /** Page-style pagination block; {@code hasMore} is the only field relied on. */
+    record PageInfo(Integer page, Integer size, Boolean hasMore) {}
+
+    /** The cursor-style envelope; a non-string {@code nextCursor} fails decoding. */
+    record CursorEnvelope<T>(List<T> data, String nextCursor) {}
 
     private static <V> V read(String route, int status, Buffer body, JavaType type) {
         if (body == null || body.length() == 0) {
