@@ -1,6 +1,7 @@
 package com.onyxos.vault.job;
 
 import com.onyxos.vault.repository.CreatorRows;
+import com.onyxos.vault.service.RoiCalculation;
 import com.onyxos.vault.service.SyncFilter;
 import com.onyxos.vault.service.SyncRequest;
 import com.onyxos.vault.service.VaultSyncService;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Syncs every agency's vaults: every 6 hours in-process (single-node and local runs), or when the Kubernetes CronJob
+ * Syncs every agency's vaults, then refreshes their ROI from Fanvue's messages: every 6 hours in-process (single-node and local runs), or when the Kubernetes CronJob
  * calls the job endpoint. Running both at once is harmless: a creator whose sync is running is joined, not synced
  * twice.
  */
@@ -23,10 +24,12 @@ public class ScheduledVaultSync {
 
     private final CreatorRows creators;
     private final VaultSyncService syncs;
+    private final RoiCalculation roi;
 
-    public ScheduledVaultSync(CreatorRows creators, VaultSyncService syncs) {
+    public ScheduledVaultSync(CreatorRows creators, VaultSyncService syncs, RoiCalculation roi) {
         this.creators = creators;
         this.syncs = syncs;
+        this.roi = roi;
     }
 
     @Scheduled(
