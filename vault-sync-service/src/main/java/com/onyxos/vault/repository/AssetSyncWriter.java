@@ -30,12 +30,16 @@ public class AssetSyncWriter {
         this.pool = pool;
     }
 
-    /** The stored rows of these media, by media uuid. */
-    public Uni<Map<UUID, StoredAsset>> load(UUID agencyId, Collection<UUID> mediaUuids) {
+    /**
+     * The creator's stored rows (every status), by media uuid. Filtered on {@code model_id} alone: the composite
+     * foreign key (model_id, agency_id) already confines these rows to the creator's agency, and with no
+     * {@code agency_id} condition the planner has one index to choose, the creator's. With one it could scan the
+     * whole agency when its statistics are stale, as they are during an agency's first import.
+     */
+    public Uni<Map<UUID, StoredAsset>> load(UUID modelId) {
         return pool.preparedQuery("select fanvue_media_uuid, model_id, fanvue_folder, fanvue_folders, file_name,"
-                        + " media_type, tags, status, created_at from content_assets"
-                        + " where agency_id = $1 and fanvue_media_uuid = any($2)")
-                .execute(Tuple.of(agencyId, mediaUuids.toArray(UUID[]::new)))
+                        + " media_type, tags, status, created_at from content_assets where model_id = $1")
+                .execute(Tuple.of(modelId))
                 .map(AssetSyncWriter::byUuid);
     }
 
@@ -60,15 +64,15 @@ public class AssetSyncWriter {
                 .map(AssetSyncWriter::countInserted);
     }
 
-    /**
-     * Marks removed the creator's active assets this complete pass did not see; returns how many. Call it only
-     * after a complete, successful pass over every folder.
-     */
-    public Uni<Integer> markRemoved(UUID agencyId, UUID modelId, Collection<UUID> seen, UUID runId) {
+    /** Marks removed these active assets of the creator; returns how many. */
+    public Uni<Integer> markRemoved(UUID agencyId, UUID modelId, Collection<UUID> gone, UUID runId) {
+        if (gone.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         return pool.preparedQuery("update content_assets set status = 'removed', removed_at = now(),"
-                        + " updated_at = now(), last_sync_run_id = $4 where agency_id = $1 and model_id = $2"
-                        + " and status = 'active' and not (fanvue_media_uuid = any($3))")
-                .execute(Tuple.of(agencyId, modelId, seen.toArray(UUID[]::new), runId))
+                        + " updated_at = now(), last_sync_run_id = $4 where agency_id = $1"
+                        + " and fanvue_media_uuid = any($3) and model_id = $2 and status = 'active'")
+                .execute(Tuple.of(agencyId, modelId, gone.toArray(UUID[]::new), runId))
                 .map(RowSet::rowCount);
     }
 

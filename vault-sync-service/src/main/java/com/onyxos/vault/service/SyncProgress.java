@@ -5,9 +5,7 @@ import com.onyxos.vault.repository.SyncRunRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,43 +69,6 @@ public class SyncProgress {
 
     /** Runs {@code work} when fewer than {@code limit} syncs of the agency are running here. */
     <T> Uni<T> limited(UUID agencyId, int limit, Uni<T> work) {
-        Permits agency = permits.computeIfAbsent(agencyId, id -> new Permits(limit));
-        return Uni.createFrom()
-                .emitter(emitter -> agency.acquire(() -> emitter.complete(null)))
-                .chain(() -> work)
-                .eventually(agency::release);
-    }
-
-    /** A non-blocking counting semaphore. */
-    private static final class Permits {
-        private final Queue<Runnable> waiting = new ArrayDeque<>();
-        private int available;
-
-        Permits(int available) {
-            this.available = available;
-        }
-
-        void acquire(Runnable go) {
-            synchronized (this) {
-                if (available == 0) {
-                    waiting.add(go);
-                    return;
-                }
-                available--;
-            }
-            go.run();
-        }
-
-        void release() {
-            Runnable next;
-            synchronized (this) {
-                next = waiting.poll();
-                if (next == null) {
-                    available++;
-                    return;
-                }
-            }
-            next.run();
-        }
+        return permits.computeIfAbsent(agencyId, id -> new Permits(limit)).run(work);
     }
 }

@@ -3,73 +3,86 @@ package com.onyxos.vault.service;
 import com.onyxos.vault.config.VaultSyncConfig;
 import com.onyxos.vault.repository.AssetSyncWriter;
 import com.onyxos.vault.repository.CreatorRef;
+import com.onyxos.vault.repository.StoredAsset;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes a vault snapshot: per batch, reads the stored rows, writes only what differs (an unchanged re-sync writes
- * nothing), then — only after a complete, unfiltered pass — marks removed what Fanvue no longer lists.
+ * Writes a vault snapshot: reads the creator's stored rows once, writes per batch only what differs (an unchanged
+ * re-sync writes nothing), then — only after a complete, unfiltered pass — marks removed what Fanvue no longer
+ * lists. Every database step waits for one of the process's {@link VaultSyncConfig#writeConcurrency()} permits.
  */
 @ApplicationScoped
 public class VaultWriter {
 
     private final AssetSyncWriter assets;
     private final VaultSyncConfig config;
+    private final Permits writers;
 
     public VaultWriter(AssetSyncWriter assets, VaultSyncConfig config) {
         this.assets = assets;
         this.config = config;
+        this.writers = new Permits(config.writeConcurrency());
     }
 
     Uni<SyncOutcome> apply(CreatorRef creator, UUID runId, VaultSnapshot snapshot, SyncFilter filter) {
         List<IncomingAsset> incoming = snapshot.incoming();
         Set<String> failed = snapshot.failedFolders();
-        return Multi.createFrom()
+        return writers.run(assets.load(creator.id())).chain(stored -> Multi.createFrom()
                 .iterable(batches(incoming))
                 .onItem()
-                .transformToUniAndConcatenate(batch -> writeBatch(creator, runId, batch, failed))
+                .transformToUniAndConcatenate(batch -> writers.run(writeBatch(creator, runId, batch, stored, failed)))
                 .collect()
                 .in(() -> new int[3], (sum, counts) -> {
                     for (int i = 0; i < 3; i++) {
                         sum[i] += counts[i];
                     }
                 })
-                .chain(counts -> removals(creator, runId, snapshot, filter, incoming)
-                        .map(removed -> outcome(snapshot, incoming.size(), counts, removed)));
+                .chain(counts -> removals(creator, runId, snapshot, filter, incoming, stored)
+                        .map(removed -> outcome(snapshot, incoming.size(), counts, removed))));
     }
 
     /** Inserted, updated and unchanged counts of one batch. */
-    private Uni<int[]> writeBatch(CreatorRef creator, UUID runId, List<IncomingAsset> batch, Set<String> failed) {
-        return assets.load(
-                        creator.agencyId(),
-                        batch.stream().map(IncomingAsset::uuid).toList())
-                .chain(stored -> {
-                    List<AssetWrite> writes = batch.stream()
-                            .map(asset -> AssetDiff.decide(asset, stored.get(asset.uuid()), creator.id(), failed))
-                            .filter(Objects::nonNull)
-                            .toList();
-                    return assets.write(creator.agencyId(), creator.id(), runId, writes)
-                            .map(inserted ->
-                                    new int[] {inserted, writes.size() - inserted, batch.size() - writes.size()});
-                });
+    private Uni<int[]> writeBatch(
+            CreatorRef creator,
+            UUID runId,
+            List<IncomingAsset> batch,
+            Map<UUID, StoredAsset> stored,
+            Set<String> failed) {
+        List<AssetWrite> writes = batch.stream()
+                .map(asset -> AssetDiff.decide(asset, stored.get(asset.uuid()), creator.id(), failed))
+                .filter(Objects::nonNull)
+                .toList();
+        return assets.write(creator.agencyId(), creator.id(), runId, writes)
+                .map(inserted -> new int[] {inserted, writes.size() - inserted, batch.size() - writes.size()});
     }
 
+    /** Marks removed the creator's active assets that this complete, unfiltered pass did not see. */
     private Uni<Integer> removals(
-            CreatorRef creator, UUID runId, VaultSnapshot snapshot, SyncFilter filter, List<IncomingAsset> seen) {
+            CreatorRef creator,
+            UUID runId,
+            VaultSnapshot snapshot,
+            SyncFilter filter,
+            List<IncomingAsset> seen,
+            Map<UUID, StoredAsset> stored) {
         if (!snapshot.complete() || filter.selective()) {
             return Uni.createFrom().item(0);
         }
-        return assets.markRemoved(
-                creator.agencyId(),
-                creator.id(),
-                seen.stream().map(IncomingAsset::uuid).toList(),
-                runId);
+        Set<UUID> seenUuids = new HashSet<>();
+        seen.forEach(asset -> seenUuids.add(asset.uuid()));
+        List<UUID> gone = stored.values().stream()
+                .filter(asset -> "active".equals(asset.status()) && !seenUuids.contains(asset.fanvueMediaUuid()))
+                .map(StoredAsset::fanvueMediaUuid)
+                .toList();
+        return writers.run(assets.markRemoved(creator.agencyId(), creator.id(), gone, runId));
     }
 
     private static SyncOutcome outcome(VaultSnapshot snapshot, int seen, int[] counts, int removed) {

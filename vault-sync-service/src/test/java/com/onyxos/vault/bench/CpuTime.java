@@ -1,6 +1,7 @@
 package com.onyxos.vault.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,19 +9,28 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used so far by this JVM (the service, the in-process simulator and the benchmark) and by the PostgreSQL
- * processes, in milliseconds: the machine has 2 cores, so a round can use at most 2 × its wall time.
+ * processes, in milliseconds: the machine has 2 cores, so a round can use at most 2 × its wall time. Of the JVM's
+ * share, {@code jitMs} went to the JIT compilers and {@code gcMs} to garbage collection.
  */
-record CpuTime(long jvmMs, long postgresMs) {
+record CpuTime(long jvmMs, long postgresMs, long jitMs, long gcMs) {
 
     private static final long TICK_MS = 10; // USER_HZ is 100 on Linux
 
     static CpuTime now() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new CpuTime(os.getProcessCpuTime() / 1_000_000, postgres());
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
+        return new CpuTime(
+                os.getProcessCpuTime() / 1_000_000,
+                postgres(),
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+                gc);
     }
 
     CpuTime minus(CpuTime before) {
-        return new CpuTime(jvmMs - before.jvmMs, postgresMs - before.postgresMs);
+        return new CpuTime(
+                jvmMs - before.jvmMs, postgresMs - before.postgresMs, jitMs - before.jitMs, gcMs - before.gcMs);
     }
 
     private static long postgres() {

@@ -157,6 +157,7 @@ record RoundFigures(
                 "CPU: JVM (service + simulator) / PostgreSQL (ms)",
                 rounds,
                 r -> r.cpu.jvmMs() + " / " + r.cpu.postgresMs());
+        row(out, "of which JIT compiling / GC pauses (ms)", rounds, r -> r.cpu.jitMs() + " / " + r.cpu.gcMs());
         row(
                 out,
                 "CPU used / available (2 cores x wall time)",

@@ -18,6 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +34,10 @@ import org.junit.jupiter.api.Test;
  * Excluded from the normal build; run it with
  * {@code ./mvnw -pl common,fanvue-simulator,vault-sync-service verify -Dgroups=benchmark -DexcludedGroups=}.
  *
- * <p>Rounds: a cold full sync (first after the JVM started, JIT not warm), then — after emptying the vault and
- * resetting the simulator to the same world — a warm full sync and an unchanged re-sync.
+ * <p>Rounds: a cold full sync (first after the JVM started, JIT not warm); then, each time after emptying the vault
+ * and resetting the simulator to the same world, a full sync and an unchanged re-sync: {@code bench.warm-ups} such
+ * pairs unreported (on 2 cores the JIT compilers otherwise take a quarter of the CPU of the first warm rounds), then
+ * {@code bench.rounds} pairs reported side by side with their min, median and max.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -45,6 +49,10 @@ class VaultSyncBenchmark {
     static final int CREATORS = Integer.getInteger("bench.creators", 100);
     static final int MEDIA = Integer.getInteger("bench.media", 1_000);
     static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 30);
+    /** Full + re-sync pairs run after the cold round and not reported (the JIT compiles the hot paths then). */
+    static final int WARM_UPS = Integer.getInteger("bench.warm-ups", 2);
+    /** Full + re-sync pairs reported. */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     @Inject
     MeterRegistry registry;
@@ -71,19 +79,51 @@ class VaultSyncBenchmark {
         RoundFigures cold = round("full sync, cold JVM");
         assertFullSync(cold);
 
-        BenchDb.execute("truncate content_assets, sync_runs cascade");
-        freshSimulator();
-        RoundFigures full = round("full sync, warm");
-        assertFullSync(full);
+        List<RoundFigures> measured = new ArrayList<>();
+        List<Long> warmUps = new ArrayList<>();
+        for (int i = 1; i <= WARM_UPS + ROUNDS; i++) {
+            boolean kept = i > WARM_UPS;
+            String suffix = kept ? " #" + (i - WARM_UPS) : "";
+            BenchDb.execute("truncate content_assets, sync_runs cascade");
+            freshSimulator();
+            RoundFigures full = round("full sync, warm" + suffix);
+            assertFullSync(full);
+            RoundFigures resync = round("unchanged re-sync" + suffix);
+            assertUnchanged(resync, full);
+            if (kept) {
+                measured.add(full);
+                measured.add(resync);
+            } else {
+                warmUps.add(full.wallMs());
+                warmUps.add(resync.wallMs());
+            }
+        }
 
-        RoundFigures resync = round("unchanged re-sync");
+        List<RoundFigures> shown = new ArrayList<>(List.of(cold));
+        shown.addAll(measured);
+        System.out.println(RoundFigures.table(shown, setting()));
+        System.out.println(summary("full sync, warm", measured, 0) + "\n" + summary("unchanged re-sync", measured, 1)
+                + "\nwarm-up rounds before them (full, re-sync, ... ms): " + warmUps);
+    }
+
+    /** Min, median and max wall time of every other measured round, starting at {@code first}. */
+    private static String summary(String what, List<RoundFigures> measured, int first) {
+        List<Long> walls = new ArrayList<>();
+        for (int i = first; i < measured.size(); i += 2) {
+            walls.add(measured.get(i).wallMs());
+        }
+        Collections.sort(walls);
+        return String.format(
+                "%s over %d rounds: min %d ms, median %d ms, max %d ms",
+                what, walls.size(), walls.get(0), walls.get(walls.size() / 2), walls.get(walls.size() - 1));
+    }
+
+    private static void assertUnchanged(RoundFigures resync, RoundFigures full) {
         assertThat(resync.errors()).isZero();
         assertThat(resync.assetsSynced()).isEqualTo(full.assetsSynced());
         assertThat(resync.unchanged()).isEqualTo(full.assetsSynced());
         assertThat(resync.rowsWritten()).isZero();
         assertThat(resync.tooManyRequests()).isZero();
-
-        System.out.println(RoundFigures.table(List.of(cold, full, resync), setting()));
     }
 
     private static void assertFullSync(RoundFigures round) {
@@ -97,13 +137,14 @@ class VaultSyncBenchmark {
     private String setting() {
         return String.format(
                 "%d creators x %d media, simulator latency %d ms, buckets 200/60 s;"
-                        + " creator-concurrency %d, folder-concurrency %d, write-batch %d, Fanvue pool %d",
+                        + " creator-concurrency %d, folder-concurrency %d, write-batch %d, write-concurrency %d, Fanvue pool %d",
                 CREATORS,
                 MEDIA,
                 LATENCY_MS,
                 sync.creatorConcurrency(),
                 sync.folderConcurrency(),
                 sync.writeBatch(),
+                sync.writeConcurrency(),
                 fanvue.connectionPoolSize());
     }
 
