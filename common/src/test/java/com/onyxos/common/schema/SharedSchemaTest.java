@@ -80,7 +80,8 @@ class SharedSchemaTest {
     @Test
     void theIndexesTheQueriesNeedExist() throws SQLException {
         assertIndex("content_assets", "UNIQUE INDEX", "(agency_id, fanvue_media_uuid)");
-        assertIndex("content_assets", "INDEX", "(fanvue_folder)");
+        assertIndex("content_assets", "INDEX", "(agency_id, created_at DESC, id DESC)");
+        assertIndex("content_assets", "INDEX", "(model_id, status)");
         assertIndex("fanvue_transactions", "INDEX", "(agency_id, transaction_date)");
         assertIndex("fanvue_transactions", "INDEX", "(model_id, transaction_type, fan_id)");
         assertIndex("fanvue_transactions", "INDEX", "(agency_id, transaction_type, transaction_date)");

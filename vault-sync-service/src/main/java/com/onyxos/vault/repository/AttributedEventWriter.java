@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records events attributed from Fanvue ({@code source = 'fanvue'}) in one statement, matched to the agency's assets
+ * Records events attributed from Fanvue ({@code source = 'fanvue'}) in one statement, matched to the creator's assets
  * by media uuid; idempotent per (asset, message, type), so re-attributing, or a send the dashboard already
- * reported, adds nothing.
+ * reported, adds nothing. Assets are found by {@code model_id} alone, like the sync's reads: the planner then joins
+ * the creator's rows, not the whole agency's once per creator; the events' foreign key (asset, agency) still
+ * refuses an asset of another agency.
  */
 @ApplicationScoped
 public class AttributedEventWriter {
@@ -25,8 +27,8 @@ public class AttributedEventWriter {
         this.pool = pool;
     }
 
-    /** Records the events whose media is one of the agency's assets; answers how many were new. */
-    public Uni<Integer> record(UUID agencyId, List<AttributedEvent> events) {
+    /** Records the events whose media is one of the creator's assets; answers how many were new. */
+    public Uni<Integer> record(UUID agencyId, UUID modelId, List<AttributedEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -40,9 +42,9 @@ public class AttributedEventWriter {
         return pool.preparedQuery("insert into asset_events (agency_id, asset_id, event_type, source, message_uuid,"
                         + " revenue, occurred_at) select $1, a.id, e.type, 'fanvue', e.message, e.revenue, e.at"
                         + " from jsonb_to_recordset($2::jsonb) as e(media uuid, type text, message text, revenue bigint,"
-                        + " at timestamptz) join content_assets a on a.agency_id = $1 and a.fanvue_media_uuid = e.media"
+                        + " at timestamptz) join content_assets a on a.model_id = $3 and a.fanvue_media_uuid = e.media"
                         + " on conflict (asset_id, message_uuid, event_type) do nothing")
-                .execute(Tuple.of(agencyId, rows))
+                .execute(Tuple.of(agencyId, rows, modelId))
                 .map(RowSet::rowCount);
     }
 }

@@ -57,7 +57,7 @@ public class FanvueRoiAttribution {
                             : api.creator(creator.fanvueUserUuid().toString());
                     return read(scope, creator.fanvueUserUuid().toString());
                 })
-                .chain(events -> writer.record(creator.agencyId(), events))
+                .chain(events -> writer.record(creator.agencyId(), creator.id(), events))
                 .map(recorded -> new Attribution(recorded, null))
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> new Attribution(0, FanvueNotConnectedException.MESSAGE))

@@ -50,7 +50,7 @@ class VaultSyncBenchmark {
     static final int MEDIA = Integer.getInteger("bench.media", 1_000);
     static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 30);
     /** Full + re-sync pairs run after the cold round and not reported (the JIT compiles the hot paths then). */
-    static final int WARM_UPS = Integer.getInteger("bench.warm-ups", 2);
+    static final int WARM_UPS = Integer.getInteger("bench.warm-ups", 3);
     /** Full + re-sync pairs reported. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
