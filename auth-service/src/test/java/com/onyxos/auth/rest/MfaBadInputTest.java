@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestUser;
 import io.quarkus.test.common.WithTestResource;
@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,30 +24,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Malformed requests to the MFA API answer 4xx problems, never 5xx, and store nothing. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaBadInputTest {
+class MfaBadInputTest extends PinnedClockUserTest {
 
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
     private MfaClient.Factor factor;
 
     @BeforeEach
     void enrollFactor() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
         factor = client.enroll();
     }
 
     @AfterEach
-    void assertNothingStoredAndReleaseClock() {
+    void assertNothingStored() {
         if (factor != null) {
             assertThat(MfaRows.value(
                             "select failed_attempts || ':' || status from mfa_factors where id = ?", factor.id()))
                     .isEqualTo("0:unverified");
             assertThat(MfaRows.count("mfa_steps", client.user().subject())).isZero();
         }
-        clock.reset();
     }
 
     @ParameterizedTest

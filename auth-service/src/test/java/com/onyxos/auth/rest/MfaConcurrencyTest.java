@@ -4,34 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The same code or recovery code sent many times at once is accepted exactly once. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaConcurrencyTest {
+class MfaConcurrencyTest extends PinnedClockUserTest {
 
     private static final int PARALLEL = 10;
-
-    @Inject
-    MutableClock clock;
 
     @TestHTTPResource("/api/user/mfa/verify")
     URI verifyUri;
@@ -40,18 +33,6 @@ class MfaConcurrencyTest {
     URI recoveryUri;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private MfaClient client;
-
-    @BeforeEach
-    void pinClock() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
-    }
 
     @Test
     void tenParallelVerificationsOfOneCodeSucceedExactlyOnce() {

@@ -9,13 +9,12 @@ import com.onyxos.auth.mfa.Base32;
 import com.onyxos.auth.mfa.QrCodeReader;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,30 +22,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/user/mfa} and {@code GET /api/user/mfa}: what enrollment hands out, and what it never shows. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaEnrollmentTest {
-
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
-
-    @BeforeEach
-    void pinClock() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
-    }
+class MfaEnrollmentTest extends PinnedClockUserTest {
 
     @Test
     void enrollmentAnswersSecretOtpauthUriQrCodeAndExpiry() throws Exception {

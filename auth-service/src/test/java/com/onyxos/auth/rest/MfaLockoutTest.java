@@ -6,42 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Five failures lock a factor for 15 minutes, in every session, without the code being looked at. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaLockoutTest {
+class MfaLockoutTest extends PinnedClockUserTest {
 
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
     private MfaClient.Factor factor;
 
     @BeforeEach
     void enrollFactor() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
         factor = client.enrollVerified();
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
     }
 
     @Test

@@ -6,42 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/user/mfa/recovery}: single-use codes that step a session up. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaRecoveryCodeTest {
+class MfaRecoveryCodeTest extends PinnedClockUserTest {
 
     private static final Map<String, Object> NEW_SESSION = Map.of("sid", "recovery-session");
 
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
     private MfaClient.Factor factor;
 
     @BeforeEach
     void enrollFactor() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
         factor = client.enrollVerified();
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
     }
 
     @Test

@@ -5,39 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code DELETE /api/user/mfa/{id}}: only with step-up in the current session, only the caller's own factors. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaUnenrollTest {
-
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
-
-    @BeforeEach
-    void pinClock() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
-    }
+class MfaUnenrollTest extends PinnedClockUserTest {
 
     @Test
     void unenrollingNeedsStepUpInThisSession() {

@@ -8,42 +8,22 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/user/mfa/verify}: drift window, replay, expiry, ownership, step-up record, recovery codes. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class MfaVerificationTest {
+class MfaVerificationTest extends PinnedClockUserTest {
 
     private static final Duration STEP = Duration.ofSeconds(30);
-
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
-
-    @BeforeEach
-    void pinClock() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
-    }
 
     @Test
     void firstVerificationMarksTheFactorVerifiedStepsUpAndShowsTenRecoveryCodesOnce() {

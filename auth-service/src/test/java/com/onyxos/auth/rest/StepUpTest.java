@@ -3,41 +3,21 @@ package com.onyxos.auth.rest;
 import static com.onyxos.auth.testing.ProblemAssertions.assertProblem;
 
 import com.onyxos.auth.testing.MfaClient;
-import com.onyxos.auth.testing.MutableClock;
+import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.security.StepUp;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link StepUp#require} as other endpoints use it (through a test-only endpoint guarded by it). */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class StepUpTest {
-
-    @Inject
-    MutableClock clock;
-
-    private MfaClient client;
-
-    @BeforeEach
-    void pinClock() {
-        clock.set(MfaClient.midStep(Instant.now()));
-        client = MfaClient.freshUser(clock);
-    }
-
-    @AfterEach
-    void releaseClock() {
-        clock.reset();
-    }
+class StepUpTest extends PinnedClockUserTest {
 
     @Test
     void aUserWithoutFactorsPasses() {
