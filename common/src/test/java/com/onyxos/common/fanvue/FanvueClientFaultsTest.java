@@ -6,45 +6,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.onyxos.common.fanvue.model.FanvueUser;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client's fault handling against exact fault shapes: what is retried, what never is, and how errors read. */
-class FanvueClientFaultsTest {
-
-    @RegisterExtension
-    static WireMockExtension fanvue = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+class FanvueClientFaultsTest extends WireMockFanvueTest {
 
     private static final String ME = "{\"uuid\":\"u-1\",\"handle\":\"ada\",\"isCreator\":true}";
-
-    private ClientFixture fixture;
-
-    @BeforeEach
-    void client() {
-        fixture = new ClientFixture(fanvue.baseUrl());
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     private FanvueUser me() {
         return fixture.api("token-0").me().await().atMost(Duration.ofSeconds(30));

@@ -7,41 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.onyxos.common.fanvue.model.Earning;
 import com.onyxos.common.fanvue.model.FolderMedia;
 import com.onyxos.common.fanvue.model.TrackingLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both pagination styles as Multis, with the parameter names each endpoint uses, and the endless-listing guards. */
-class FanvueClientPaginationTest {
-
-    @RegisterExtension
-    static WireMockExtension fanvue = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    private ClientFixture fixture;
-
-    @BeforeEach
-    void client() {
-        fixture = new ClientFixture(fanvue.baseUrl());
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+class FanvueClientPaginationTest extends WireMockFanvueTest {
 
     private static String mediaPage(int page, boolean hasMore, String... uuids) {
         StringBuilder data = new StringBuilder();

@@ -4,10 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.onyxos.common.fanvue.model.FanvueAccount;
@@ -18,32 +16,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 429 handling per Fanvue rate bucket, measured on the requests WireMock received. */
-class FanvueClientRateLimitTest {
-
-    @RegisterExtension
-    static WireMockExtension fanvue = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+class FanvueClientRateLimitTest extends WireMockFanvueTest {
 
     private static final String ACCOUNT = "{\"uuid\":\"c\",\"handle\":\"c\",\"account\":{\"status\":\"active\"}}";
-
-    private ClientFixture fixture;
-
-    @BeforeEach
-    void client() {
-        fixture = new ClientFixture(fanvue.baseUrl());
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     private void limitedOnceThenOk(String path, String retryAfter) {
         fanvue.stubFor(get(path)

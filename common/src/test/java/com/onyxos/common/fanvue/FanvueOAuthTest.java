@@ -7,12 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.onyxos.common.fanvue.model.FanvueTokens;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,33 +21,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The token endpoint: PKCE code exchange and refresh with HTTP Basic client auth, sent once, errors typed. */
-class FanvueOAuthTest {
-
-    @RegisterExtension
-    static WireMockExtension auth = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+class FanvueOAuthTest extends WireMockFanvueTest {
 
     private static final String TOKENS = "{\"access_token\":\"at-2\",\"refresh_token\":\"rt-2\",\"expires_in\":3600,"
             + "\"token_type\":\"Bearer\",\"scope\":\"openid offline_access read:self\"}";
-
-    private ClientFixture fixture;
-
-    @BeforeEach
-    void client() {
-        fixture = new ClientFixture(auth.baseUrl());
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     private FanvueTokens refresh(String token) {
         return fixture.client.oauth().refresh(token).await().atMost(Duration.ofSeconds(10));
@@ -57,7 +35,7 @@ class FanvueOAuthTest {
 
     @Test
     void aCodeIsExchangedWithItsVerifierAndBasicClientAuth() {
-        auth.stubFor(post("/oauth2/token").willReturn(okJson(TOKENS)));
+        fanvue.stubFor(post("/oauth2/token").willReturn(okJson(TOKENS)));
         Pkce pkce = Pkce.create();
 
         FanvueTokens tokens = fixture.client
@@ -70,31 +48,31 @@ class FanvueOAuthTest {
         assertThat(tokens.refreshToken()).isEqualTo("rt-2");
         assertThat(tokens.expiresIn()).isEqualTo(3600);
         String basic = Base64.getEncoder().encodeToString("onyx-test-client:onyx-test-secret".getBytes());
-        auth.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
+        fanvue.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
                 .withHeader("Authorization", equalTo("Basic " + basic))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("grant_type", equalTo("authorization_code"))
                 .withFormParam("code", equalTo("code-1"))
                 .withFormParam("redirect_uri", equalTo("https://app.onyx.test/callback"))
                 .withFormParam("code_verifier", equalTo(pkce.verifier())));
-        assertThat(auth.getAllServeEvents().get(0).getRequest().getHeader("X-Fanvue-API-Version"))
+        assertThat(fanvue.getAllServeEvents().get(0).getRequest().getHeader("X-Fanvue-API-Version"))
                 .isNull();
     }
 
     @Test
     void aRefreshSendsTheRefreshTokenGrant() {
-        auth.stubFor(post("/oauth2/token").willReturn(okJson(TOKENS)));
+        fanvue.stubFor(post("/oauth2/token").willReturn(okJson(TOKENS)));
 
         assertThat(refresh("rt-1").refreshToken()).isEqualTo("rt-2");
 
-        auth.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
+        fanvue.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
                 .withFormParam("grant_type", equalTo("refresh_token"))
                 .withFormParam("refresh_token", equalTo("rt-1")));
     }
 
     @Test
     void aRefreshAnswerWithoutRefreshTokenSaysSo() {
-        auth.stubFor(post("/oauth2/token")
+        fanvue.stubFor(post("/oauth2/token")
                 .willReturn(okJson("{\"access_token\":\"at-2\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
 
         FanvueTokens tokens = refresh("rt-1");
@@ -105,7 +83,7 @@ class FanvueOAuthTest {
 
     @Test
     void invalidGrantIsTypedAndNeverRetried() {
-        auth.stubFor(post("/oauth2/token")
+        fanvue.stubFor(post("/oauth2/token")
                 .willReturn(aResponse()
                         .withStatus(400)
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh token reused\"}")));
@@ -115,27 +93,27 @@ class FanvueOAuthTest {
 
         assertThat(error.invalidGrant()).isTrue();
         assertThat(error.fanvueMessage()).contains("refresh token reused");
-        auth.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
+        fanvue.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
     }
 
     @Test
     void aServerErrorOrLostAnswerIsNotResent() {
-        auth.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(502)));
+        fanvue.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(502)));
         FanvueException.ServerError unknownOutcome =
                 catchThrowableOfType(FanvueException.ServerError.class, () -> refresh("rt-1"));
         assertThat(unknownOutcome.status()).isEqualTo(502);
 
-        auth.resetAll();
-        auth.stubFor(post("/oauth2/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        fanvue.resetAll();
+        fanvue.stubFor(post("/oauth2/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         FanvueException.Transport lost = catchThrowableOfType(FanvueException.Transport.class, () -> refresh("rt-1"));
 
         assertThat(lost.status()).isZero();
-        auth.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
+        fanvue.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
     }
 
     @Test
     void aMalformedTokenAnswerNeverEchoesItsBody() {
-        auth.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"at-secret\",\"expires_")));
+        fanvue.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"at-secret\",\"expires_")));
 
         FanvueException.MalformedResponse error =
                 catchThrowableOfType(FanvueException.MalformedResponse.class, () -> refresh("rt-1"));
