@@ -4,6 +4,7 @@ import com.onyxos.simulator.oauth.OAuthClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the simulator is built from: world seed and sizes, API versions, rate limits, OAuth clients, server.
@@ -115,839 +116,209 @@ public record SimulatorSettings(
     }
 
     public SimulatorSettings withSeed(long seed) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.seed = seed);
     }
 
     public SimulatorSettings withAgencies(int agencies) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.agencies = agencies);
     }
 
     public SimulatorSettings withCreatorsPerAgency(int creatorsPerAgency) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.creatorsPerAgency = creatorsPerAgency);
     }
 
     public SimulatorSettings withFoldersPerCreator(int foldersPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.foldersPerCreator = foldersPerCreator);
     }
 
     public SimulatorSettings withMediaPerCreator(int mediaPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.mediaPerCreator = mediaPerCreator);
     }
 
     public SimulatorSettings withEarningsPerCreator(int earningsPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.earningsPerCreator = earningsPerCreator);
     }
 
     public SimulatorSettings withFanPool(int fanPool) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.fanPool = fanPool);
     }
 
     public SimulatorSettings withFansPerCreator(int fansPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.fansPerCreator = fansPerCreator);
     }
 
     public SimulatorSettings withChatsPerCreator(int chatsPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.chatsPerCreator = chatsPerCreator);
     }
 
     public SimulatorSettings withMessagesPerChat(int messagesPerChat) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.messagesPerChat = messagesPerChat);
     }
 
     public SimulatorSettings withPostsPerCreator(int postsPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.postsPerCreator = postsPerCreator);
     }
 
     public SimulatorSettings withTrackingLinksPerCreator(int trackingLinksPerCreator) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.trackingLinksPerCreator = trackingLinksPerCreator);
     }
 
     public SimulatorSettings withDays(int days) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.days = days);
     }
 
     public SimulatorSettings withNow(Instant now) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.now = now);
     }
 
     public SimulatorSettings withDemoUser(String demoUser) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.demoUser = demoUser);
     }
 
     public SimulatorSettings withSupportedVersions(List<String> supportedVersions) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.supportedVersions = supportedVersions);
     }
 
     public SimulatorSettings withDeprecatedVersions(List<String> deprecatedVersions) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.deprecatedVersions = deprecatedVersions);
     }
 
     public SimulatorSettings withRetiredVersions(List<String> retiredVersions) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.retiredVersions = retiredVersions);
     }
 
     public SimulatorSettings withSunset(Instant sunset) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.sunset = sunset);
     }
 
     public SimulatorSettings withRateLimitCapacity(int rateLimitCapacity) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.rateLimitCapacity = rateLimitCapacity);
     }
 
     public SimulatorSettings withRateLimitWindow(Duration rateLimitWindow) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.rateLimitWindow = rateLimitWindow);
     }
 
     public SimulatorSettings withAccessTokenTtl(Duration accessTokenTtl) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.accessTokenTtl = accessTokenTtl);
     }
 
     public SimulatorSettings withCodeTtl(Duration codeTtl) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.codeTtl = codeTtl);
     }
 
     public SimulatorSettings withClients(List<OAuthClient> clients) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.clients = clients);
     }
 
     public SimulatorSettings withHost(String host) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.host = host);
     }
 
     public SimulatorSettings withPort(int port) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.port = port);
     }
 
     public SimulatorSettings withServerInstances(int serverInstances) {
-        return new SimulatorSettings(
-                seed,
-                agencies,
-                creatorsPerAgency,
-                foldersPerCreator,
-                mediaPerCreator,
-                earningsPerCreator,
-                fanPool,
-                fansPerCreator,
-                chatsPerCreator,
-                messagesPerChat,
-                postsPerCreator,
-                trackingLinksPerCreator,
-                days,
-                now,
-                demoUser,
-                supportedVersions,
-                deprecatedVersions,
-                retiredVersions,
-                sunset,
-                rateLimitCapacity,
-                rateLimitWindow,
-                accessTokenTtl,
-                codeTtl,
-                clients,
-                host,
-                port,
-                serverInstances);
+        return edit(c -> c.serverInstances = serverInstances);
+    }
+
+    /** A copy with some components changed; the canonical constructor checks the result. */
+    private SimulatorSettings edit(Consumer<Components> change) {
+        Components components = new Components(this);
+        change.accept(components);
+        return components.settings();
+    }
+
+    /** The components as fields the withers assign. */
+    private static final class Components {
+        long seed;
+        int agencies;
+        int creatorsPerAgency;
+        int foldersPerCreator;
+        int mediaPerCreator;
+        int earningsPerCreator;
+        int fanPool;
+        int fansPerCreator;
+        int chatsPerCreator;
+        int messagesPerChat;
+        int postsPerCreator;
+        int trackingLinksPerCreator;
+        int days;
+        Instant now;
+        String demoUser;
+        List<String> supportedVersions;
+        List<String> deprecatedVersions;
+        List<String> retiredVersions;
+        Instant sunset;
+        int rateLimitCapacity;
+        Duration rateLimitWindow;
+        Duration accessTokenTtl;
+        Duration codeTtl;
+        List<OAuthClient> clients;
+        String host;
+        int port;
+        int serverInstances;
+
+        Components(SimulatorSettings from) {
+            seed = from.seed;
+            agencies = from.agencies;
+            creatorsPerAgency = from.creatorsPerAgency;
+            foldersPerCreator = from.foldersPerCreator;
+            mediaPerCreator = from.mediaPerCreator;
+            earningsPerCreator = from.earningsPerCreator;
+            fanPool = from.fanPool;
+            fansPerCreator = from.fansPerCreator;
+            chatsPerCreator = from.chatsPerCreator;
+            messagesPerChat = from.messagesPerChat;
+            postsPerCreator = from.postsPerCreator;
+            trackingLinksPerCreator = from.trackingLinksPerCreator;
+            days = from.days;
+            now = from.now;
+            demoUser = from.demoUser;
+            supportedVersions = from.supportedVersions;
+            deprecatedVersions = from.deprecatedVersions;
+            retiredVersions = from.retiredVersions;
+            sunset = from.sunset;
+            rateLimitCapacity = from.rateLimitCapacity;
+            rateLimitWindow = from.rateLimitWindow;
+            accessTokenTtl = from.accessTokenTtl;
+            codeTtl = from.codeTtl;
+            clients = from.clients;
+            host = from.host;
+            port = from.port;
+            serverInstances = from.serverInstances;
+        }
+
+        SimulatorSettings settings() {
+            return new SimulatorSettings(
+                    seed,
+                    agencies,
+                    creatorsPerAgency,
+                    foldersPerCreator,
+                    mediaPerCreator,
+                    earningsPerCreator,
+                    fanPool,
+                    fansPerCreator,
+                    chatsPerCreator,
+                    messagesPerChat,
+                    postsPerCreator,
+                    trackingLinksPerCreator,
+                    days,
+                    now,
+                    demoUser,
+                    supportedVersions,
+                    deprecatedVersions,
+                    retiredVersions,
+                    sunset,
+                    rateLimitCapacity,
+                    rateLimitWindow,
+                    accessTokenTtl,
+                    codeTtl,
+                    clients,
+                    host,
+                    port,
+                    serverInstances);
+        }
     }
 }
