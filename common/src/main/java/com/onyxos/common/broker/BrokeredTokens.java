@@ -21,6 +21,7 @@ public final class BrokeredTokens implements FanvueTokenProvider {
     private final UUID creatorId;
     private final Clock clock;
     private final AtomicReference<FanvueTokenBrokerClient.BrokeredAccess> current;
+    private final AtomicReference<Renewal> renewal = new AtomicReference<>();
 
     private BrokeredTokens(
             FanvueTokenBrokerClient broker,
@@ -57,10 +58,45 @@ public final class BrokeredTokens implements FanvueTokenProvider {
                 .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
     }
 
+    /**
+     * Asks the broker to replace {@code rejected}, once: calls that were rejected with the same token meanwhile
+     * share that request, and one rejected with a token already replaced gets the replacement without asking.
+     */
     @Override
     public Uni<String> renewAccessToken(String rejected) {
+        FanvueTokenBrokerClient.BrokeredAccess held = current.get();
+        if (!held.accessToken().equals(rejected)) {
+            return Uni.createFrom().item(held.accessToken());
+        }
+        Renewal mine = new Renewal(rejected);
+        Renewal running = renewal.compareAndExchange(null, mine);
+        if (running != null && running.rejected.equals(rejected)) {
+            return running.result;
+        }
+        if (running != null) {
+            return renewNow(rejected);
+        }
+        return mine.result;
+    }
+
+    private Uni<String> renewNow(String rejected) {
         return broker.token(agencyId, creatorId, rejected)
                 .invoke(current::set)
                 .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
+    }
+
+    /** One renewal of one rejected token, shared by every call that saw it rejected. */
+    private final class Renewal {
+        private final String rejected;
+        private final Uni<String> result;
+
+        Renewal(String rejected) {
+            this.rejected = rejected;
+            this.result = renewNow(rejected)
+                    .onTermination()
+                    .invoke(() -> renewal.compareAndSet(this, null))
+                    .memoize()
+                    .indefinitely();
+        }
     }
 }

@@ -1,0 +1,55 @@
+package com.onyxos.stats.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How stats are read, refreshed and judged ({@code onyx.stats.*}). */
+@ConfigMapping(prefix = "onyx.stats")
+public interface StatsConfig {
+
+    /**
+     * A figure refreshed longer ago than this is {@code stale}; a read of an active creator with a stale figure
+     * starts one background refresh (at most one per creator per this period, across replicas).
+     */
+    @WithDefault("2m")
+    Duration staleAfter();
+
+    /**
+     * An implausible value held by one refresh is confirmed (and applied) only by a refresh at least this much
+     * later: two refreshes a moment apart may well read the same glitch.
+     */
+    @WithDefault("60s")
+    Duration confirmAfter();
+
+    /** Creators of one agency refreshed at once by refresh-all (each reads in its own Fanvue rate bucket). */
+    @WithDefault("32")
+    int refreshConcurrency();
+
+    /** Creators refreshed at once in the background after one list read found them stale. */
+    @WithDefault("8")
+    int backgroundConcurrency();
+
+    /** Unread chats of an agency-read creator are counted on one page of this size (Fanvue's maximum: 50). */
+    @WithDefault("50")
+    int unreadPageSize();
+
+    /** Plausibility bounds: a refresh that drops a figure by more is held until the next refresh confirms it. */
+    Plausibility plausibility();
+
+    /** Bounds of {@link #plausibility()}. */
+    interface Plausibility {
+
+        /** Largest plausible drop of a lifetime revenue total in one refresh, as a fraction (0.05 = 5 %). */
+        @WithDefault("0.05")
+        double revenueDrop();
+
+        /** Largest plausible drop of an audience or content count in one refresh, as a fraction. */
+        @WithDefault("0.5")
+        double countDrop();
+
+        /** A count above this that drops to 0 in one refresh is implausible whatever {@link #countDrop()} says. */
+        @WithDefault("10")
+        long zeroFrom();
+    }
+}
