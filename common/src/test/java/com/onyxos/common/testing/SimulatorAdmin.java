@@ -86,6 +86,53 @@ public final class SimulatorAdmin {
                 .jsonPath();
     }
 
+    /** An access token of the user with every read scope the services use (valid an hour, no refresh token). */
+    public static String issueToken(String userUuid) {
+        return given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "userUuid",
+                        userUuid,
+                        "scopes",
+                        List.of(
+                                "read:self",
+                                "read:creator",
+                                "read:media",
+                                "read:chat",
+                                "read:insights",
+                                "read:post",
+                                "read:fan"),
+                        "ttlSeconds",
+                        3600))
+                .post("/_simulator/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    /** Every answer waits {@code fixedMs} plus up to {@code randomMs} more. */
+    public static void latency(int fixedMs, int randomMs) {
+        given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of("fixedMs", fixedMs, "randomMs", randomMs))
+                .put("/_simulator/latency")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    /** A fresh world of another size (same seed); faults, journal, tokens and counters cleared. */
+    public static JsonPath reset(int agencies, int creatorsPerAgency) {
+        return given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of("agencies", agencies, "creatorsPerAgency", creatorsPerAgency))
+                .post("/_simulator/reset")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     /** Expires the access tokens of a user (every user when null). */
     public static void expireTokens(String userUuid) {
         given().baseUri(baseUrl())

@@ -34,6 +34,18 @@ public interface StatsConfig {
     @WithDefault("50")
     int unreadPageSize();
 
+    /** When the in-process daily refresh runs (Quartz-style cron, the server's zone); single-node setups only. */
+    @WithDefault("0 30 3 * * ?")
+    String dailyRefreshCron();
+
+    /** How often the in-process check looks for Fanvue connections newer than their agency's last import. */
+    @WithDefault("60s")
+    Duration connectionCheckEvery();
+
+    /** How long after start the first connection check runs. */
+    @WithDefault("30s")
+    Duration connectionCheckDelay();
+
     /** Plausibility bounds: a refresh that drops a figure by more is held until the next refresh confirms it. */
     Plausibility plausibility();
 

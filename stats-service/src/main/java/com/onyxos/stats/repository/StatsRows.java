@@ -78,9 +78,12 @@ public class StatsRows {
     private Uni<Void> update(SqlClient client, FigureChanges changes) {
         List<String> sets = new ArrayList<>();
         Tuple params = Tuple.tuple().addValue(changes.modelId()).addValue(SqlTimes.utc(changes.at()));
-        for (Map.Entry<StatField, Long> write : new EnumMap<>(changes.written()).entrySet()) {
-            StatField field = write.getKey();
-            params.addValue(field.integerColumn() ? (Object) Math.toIntExact(write.getValue()) : write.getValue());
+        for (StatField field : StatField.values()) {
+            Long value = changes.written().get(field);
+            if (value == null) {
+                continue;
+            }
+            params.addValue(field.integerColumn() ? (Object) Math.toIntExact(value) : value);
             sets.add(field.valueColumn() + " = $" + params.size());
             sets.add(field.refreshedColumn() + " = $2");
         }

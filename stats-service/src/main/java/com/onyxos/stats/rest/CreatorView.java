@@ -36,7 +36,7 @@ public record CreatorView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static CreatorView of(CreatorRow row, Instant staleBefore) {
+    public static CreatorView of(CreatorRow row, Instant staleBefore) {
         return new CreatorView(
                 row.id(),
                 row.fanvueUserUuid(),

@@ -42,7 +42,7 @@ public record StatsView(
         FigureView unreadChats,
         FigureView unreadMessages) {
 
-    static StatsView of(CreatorRow row, Instant staleBefore) {
+    public static StatsView of(CreatorRow row, Instant staleBefore) {
         FigureView[] figures = new FigureView[StatField.values().length];
         boolean stale = false;
         for (StatField field : StatField.values()) {

@@ -1,5 +1,6 @@
 package com.onyxos.vault.bench;
 
+import com.onyxos.common.testing.CpuTime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,7 @@ import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
 import com.onyxos.vault.config.VaultSyncConfig;
-import com.onyxos.vault.sync.TokenBrokerStub;
+import com.onyxos.common.testing.TokenBrokerStub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package com.onyxos.vault.sync;
 
+import com.onyxos.common.testing.TokenBrokerStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,5 +1,6 @@
 package com.onyxos.vault.sync;
 
+import com.onyxos.common.testing.TokenBrokerStub;
 import static io.restassured.RestAssured.given;
 
 import com.onyxos.common.testing.SimulatorAdmin;
