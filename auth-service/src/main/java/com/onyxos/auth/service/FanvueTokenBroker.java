@@ -57,6 +57,25 @@ public class FanvueTokenBroker {
      * @param rejected an access token Fanvue just refused (401), or null
      */
     public Uni<BrokeredToken> token(UUID agencyId, UUID creatorId, String rejected) {
+        return token(agencyId, creatorId, rejected, false);
+    }
+
+    /**
+     * Like {@link #token(UUID, UUID, String)}; with {@code personalOnly} only the creator's personal connection
+     * answers (a creator the agency connection does not manage can be read with nothing else).
+     */
+    public Uni<BrokeredToken> token(UUID agencyId, UUID creatorId, String rejected, boolean personalOnly) {
+        if (personalOnly) {
+            if (creatorId == null) {
+                return Uni.createFrom()
+                        .failure(new ProblemException(
+                                400, "invalid_input", "Bad Request", "A personal token needs a creatorId."));
+            }
+            return personal(agencyId, creatorId, rejected)
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> FanvueFailures.notConnected(null));
+        }
         return connections
                 .findAgencyConnection(agencyId)
                 .chain(agency ->

@@ -283,6 +283,34 @@ class TokenBrokerTest {
     }
 
     @Test
+    void askingForThePersonalConnectionSkipsTheAgencyOne() {
+        String creatorUuid = SimulatorAdmin.world().getString("agencies[1].creators[0].uuid");
+        UUID creatorId = TestTenants.creator(tenants.agencyA(), UUID.fromString(creatorUuid), "outside-creator");
+        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
+        String agency = tenants.agencyA().toString();
+
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString()))
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("agency"));
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "personal"))
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("fanvue_not_connected"));
+
+        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "personal", creatorUuid);
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "personal"))
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("personal"))
+                .body("fanvueUserId", equalTo(creatorUuid));
+        broker(Map.of("agencyId", agency, "source", "personal")).then().statusCode(400);
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "agency"))
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void theSweepRefreshesTokensAboutToExpire() {
         FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
         execute("update agency_fanvue_connections set token_expires_at = now() + interval '10 minutes'");

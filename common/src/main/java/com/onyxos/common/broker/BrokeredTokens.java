@@ -19,6 +19,7 @@ public final class BrokeredTokens implements FanvueTokenProvider {
     private final FanvueTokenBrokerClient broker;
     private final UUID agencyId;
     private final UUID creatorId;
+    private final String source;
     private final Clock clock;
     private final AtomicReference<FanvueTokenBrokerClient.BrokeredAccess> current;
     private final AtomicReference<Renewal> renewal = new AtomicReference<>();
@@ -27,11 +28,13 @@ public final class BrokeredTokens implements FanvueTokenProvider {
             FanvueTokenBrokerClient broker,
             UUID agencyId,
             UUID creatorId,
+            String source,
             Clock clock,
             FanvueTokenBrokerClient.BrokeredAccess first) {
         this.broker = broker;
         this.agencyId = agencyId;
         this.creatorId = creatorId;
+        this.source = source;
         this.clock = clock;
         this.current = new AtomicReference<>(first);
     }
@@ -43,8 +46,19 @@ public final class BrokeredTokens implements FanvueTokenProvider {
             UUID creatorId,
             Clock clock,
             FanvueTokenBrokerClient.BrokeredAccess first) {
+        return credentials(broker, agencyId, creatorId, null, clock, first);
+    }
+
+    /** The same, for a token asked of one connection kind ({@code source}, see the broker client). */
+    public static FanvueCredentials credentials(
+            FanvueTokenBrokerClient broker,
+            UUID agencyId,
+            UUID creatorId,
+            String source,
+            Clock clock,
+            FanvueTokenBrokerClient.BrokeredAccess first) {
         return new FanvueCredentials(
-                first.fanvueUserId().toString(), new BrokeredTokens(broker, agencyId, creatorId, clock, first));
+                first.fanvueUserId().toString(), new BrokeredTokens(broker, agencyId, creatorId, source, clock, first));
     }
 
     @Override
@@ -53,7 +67,7 @@ public final class BrokeredTokens implements FanvueTokenProvider {
         if (held.expiresAt().isAfter(clock.instant().plus(MARGIN))) {
             return Uni.createFrom().item(held.accessToken());
         }
-        return broker.token(agencyId, creatorId, null)
+        return broker.token(agencyId, creatorId, null, source)
                 .invoke(current::set)
                 .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
     }
@@ -80,7 +94,7 @@ public final class BrokeredTokens implements FanvueTokenProvider {
     }
 
     private Uni<String> renewNow(String rejected) {
-        return broker.token(agencyId, creatorId, rejected)
+        return broker.token(agencyId, creatorId, rejected, source)
                 .invoke(current::set)
                 .map(FanvueTokenBrokerClient.BrokeredAccess::accessToken);
     }

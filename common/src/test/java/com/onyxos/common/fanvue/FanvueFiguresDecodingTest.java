@@ -2,6 +2,7 @@ package com.onyxos.common.fanvue;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -40,7 +41,7 @@ class FanvueFiguresDecodingTest extends WireMockFanvueTest {
     }
 
     private EarningsSummary summary(String body) {
-        fanvue.stubFor(get("/insights/earnings/summary").willReturn(okJson(body)));
+        fanvue.stubFor(get(urlPathEqualTo("/insights/earnings/summary")).willReturn(okJson(body)));
         return fixture.api("token-0")
                 .self()
                 .earningsSummary(DateRange.ALL, "day", null)
@@ -78,7 +79,7 @@ class FanvueFiguresDecodingTest extends WireMockFanvueTest {
 
     @Test
     void oneChatPageSaysWhetherMoreExist() {
-        fanvue.stubFor(get("/creators/c-1/chats")
+        fanvue.stubFor(get(urlPathEqualTo("/creators/c-1/chats"))
                 .willReturn(okJson("{\"data\":[{\"user\":{\"uuid\":\"f-1\"},\"unreadMessagesCount\":2}],"
                         + "\"pagination\":{\"page\":1,\"size\":1,\"hasMore\":true}}")));
 

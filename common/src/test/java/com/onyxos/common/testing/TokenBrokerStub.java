@@ -103,6 +103,33 @@ public class TokenBrokerStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson(answer(renewed, fanvueUserId, "agency", expiresAt))));
     }
 
+    /**
+     * An agency connection of {@code agencyUser} and one creator's personal connection: requests asking for the
+     * personal connection ({@code source: personal}) get {@code personalToken}, every other {@code agencyToken}.
+     */
+    public static void agencyAndPersonal(
+            String agencyToken, String agencyUser, String personalToken, String personalUser) {
+        WireMock admin = admin();
+        admin.resetMappings();
+        admin.resetRequests();
+        Instant expiresAt = Instant.now().plusSeconds(3600);
+        admin.register(post(urlEqualTo(PATH))
+                .atPriority(10)
+                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
+                .willReturn(okJson(answer(agencyToken, agencyUser, "agency", expiresAt))));
+        admin.register(post(urlEqualTo(PATH))
+                .atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
+                .withRequestBody(containing("\"source\":\"personal\""))
+                .willReturn(okJson(answer(personalToken, personalUser, "personal", expiresAt))));
+    }
+
+    /** Requests whose body contains {@code fragment} (e.g. {@code "source":"personal"}). */
+    public static int requestsContaining(String fragment) {
+        return admin().find(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing(fragment)))
+                .size();
+    }
+
     /** Every request is answered like a creator without any usable connection. */
     public static void notConnected() {
         WireMock admin = admin();

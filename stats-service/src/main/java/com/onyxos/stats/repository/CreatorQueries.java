@@ -38,7 +38,7 @@ public class CreatorQueries {
             + " where c.kind = 'agency' or c.fanvue_user_id = m.fanvue_user_uuid), 'not_connected') as connection"
             + " from models m where m.agency_id = $1";
 
-    private static final String REF = "select id, agency_id, fanvue_user_uuid, handle, status from models";
+    private static final String REF = "select id, agency_id, fanvue_user_uuid, handle, status, seen_via from models";
 
     private final Pool pool;
 
@@ -140,6 +140,7 @@ public class CreatorQueries {
                 row.getUUID("agency_id"),
                 row.getUUID("fanvue_user_uuid"),
                 row.getString("handle"),
-                row.getString("status"));
+                row.getString("status"),
+                row.getString("seen_via"));
     }
 }

@@ -46,7 +46,7 @@ public record CreatorRow(
     }
 
     public CreatorRef ref() {
-        return new CreatorRef(id, agencyId, fanvueUserUuid, handle, status);
+        return new CreatorRef(id, agencyId, fanvueUserUuid, handle, status, seenVia);
     }
 
     public Figure figure(StatField field) {

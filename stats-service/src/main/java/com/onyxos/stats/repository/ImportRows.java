@@ -28,7 +28,7 @@ public class ImportRows {
             + " where (models.handle, models.display_name, models.avatar_url, models.seen_via, models.not_listed_since)"
             + " is distinct from (excluded.handle, coalesce(excluded.display_name, models.display_name),"
             + " coalesce(excluded.avatar_url, models.avatar_url), excluded.seen_via, null::timestamptz)"
-            + " returning id, fanvue_user_uuid, handle, status, (xmax = 0) as inserted";
+            + " returning id, fanvue_user_uuid, handle, status, seen_via, (xmax = 0) as inserted";
 
     // Creators known only through their personal connection: the connection's handle names a new row; after that
     // the creator's own /users/me (read by the stats refresh) keeps the profile.
@@ -37,7 +37,7 @@ public class ImportRows {
             + " on conflict (agency_id, fanvue_user_uuid) do update set seen_via = excluded.seen_via,"
             + " not_listed_since = null, updated_at = now()"
             + " where (models.seen_via, models.not_listed_since) is distinct from (excluded.seen_via, null::timestamptz)"
-            + " returning id, fanvue_user_uuid, handle, status, (xmax = 0) as inserted";
+            + " returning id, fanvue_user_uuid, handle, status, seen_via, (xmax = 0) as inserted";
 
     private final Pool pool;
 
@@ -126,7 +126,8 @@ public class ImportRows {
                                 (UUID) params.getValue(0),
                                 row.getUUID("fanvue_user_uuid"),
                                 row.getString("handle"),
-                                row.getString("status")),
+                                row.getString("status"),
+                                row.getString("seen_via")),
                         row.getBoolean("inserted")));
             }
             return written;

@@ -80,7 +80,7 @@ public class CreatorImportService {
 
     /** The creators the agency connection reaches: its listing and, if it is one, its own user. */
     private Uni<Found> agencySource(UUID agencyId, List<ConnectionRef> known) {
-        return broker.token(agencyId, null, null)
+        return broker.token(agencyId, null, null, null)
                 .chain(access -> {
                     FanvueApi api = fanvue.api(BrokeredTokens.credentials(broker, agencyId, null, clock, access));
                     return Uni.combine()

@@ -21,7 +21,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads one creator's figures from Fanvue with a token from the broker. Self paths ({@code /users/me},
+ * Reads one creator's figures from Fanvue with a token from the broker (a creator reachable only through its own
+ * connection asks for that one; every other the broker's order: agency connection, then personal). Self paths ({@code /users/me},
  * {@code /chats/unread}, ...) only when the token's Fanvue user is the creator; every other creator through
  * {@code /creators/{uuid}/...} with the agency's token. No Fanvue call at all without a token. The calls run in
  * parallel and each failure stays with the figures of its call ({@link CreatorReads} maps answers to figures).
@@ -30,6 +31,7 @@ import java.util.List;
 public class FanvueStatsReader {
 
     static final String BROKER = "POST /internal/v1/fanvue-tokens";
+    private static final String PERSONAL = "personal";
 
     private final FanvueTokenBrokerClient broker;
     private final FanvueClient fanvue;
@@ -45,8 +47,9 @@ public class FanvueStatsReader {
 
     /** Everything Fanvue says about the creator now; never fails (failures are readings). */
     public Uni<StatsReading> read(CreatorRef creator) {
-        return broker.token(creator.agencyId(), creator.id(), null)
-                .chain(access -> readWith(creator, access))
+        String source = creator.personalOnly() ? PERSONAL : null;
+        return broker.token(creator.agencyId(), creator.id(), null, source)
+                .chain(access -> readWith(creator, access, source))
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, notConnected((FanvueNotConnectedException) failure), BROKER))
@@ -55,7 +58,7 @@ public class FanvueStatsReader {
                         KeptReason.ERROR, "token broker unavailable: " + failure.getMessage(), BROKER));
     }
 
-    private Uni<StatsReading> readWith(CreatorRef creator, BrokeredAccess access) {
+    private Uni<StatsReading> readWith(CreatorRef creator, BrokeredAccess access, String source) {
         boolean self = creator.fanvueUserUuid().equals(access.fanvueUserId());
         if (access.personal() && !self) {
             // A personal token belongs to its creator; it never reads anyone else.
@@ -63,7 +66,8 @@ public class FanvueStatsReader {
                     .item(StatsReading.unavailable(
                             KeptReason.ERROR, "the broker answered another creator's personal token", BROKER));
         }
-        FanvueApi api = fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), clock, access));
+        FanvueApi api =
+                fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), source, clock, access));
         return self
                 ? readSelf(api)
                 : readManaged(api.creator(creator.fanvueUserUuid().toString()));

@@ -35,12 +35,15 @@ public class StatsWriter {
     private final StatsRows rows;
     private final StatsCache cache;
     private final NeverZeroRule rule;
+    private final StatsMetrics metrics;
     private final Clock clock;
 
-    public StatsWriter(Pool pool, StatsRows rows, StatsCache cache, StatsConfig config, Clock clock) {
+    public StatsWriter(
+            Pool pool, StatsRows rows, StatsCache cache, StatsConfig config, StatsMetrics metrics, Clock clock) {
         this.pool = pool;
         this.rows = rows;
         this.cache = cache;
+        this.metrics = metrics;
         this.rule = new NeverZeroRule(Plausibility.of(config.plausibility()), config.confirmAfter());
         this.clock = clock;
     }
@@ -56,6 +59,7 @@ public class StatsWriter {
                         .chain(locked -> locked == null
                                 ? Uni.createFrom().<CreatorRefresh>nullItem()
                                 : apply(connection, creator, trigger, reading, locked)))
+                .invoke(metrics::count)
                 .call(() -> cache.invalidate(creator.agencyId(), creator.id()));
     }
 

@@ -218,6 +218,32 @@ class CreatorImportTest {
     }
 
     @Test
+    void aPersonallyConnectedCreatorBesideTheAgencyConnectionIsReadWithItsOwnToken() {
+        StatsWorld world = StatsWorld.connected(3);
+        String creator = world.world.getString("agencies[1].creators[0].uuid");
+        StatsDb.connection(world.tenants.agencyA(), "personal", creator, "someone", "active");
+        TokenBrokerStub.agencyAndPersonal(
+                world.adminToken, world.adminUuid, SimulatorAdmin.issueToken(creator), creator);
+
+        JsonPath answer = importAs(TestUsers.AGENCY_ADMIN);
+        StatsWorld.awaitQuiet(background);
+
+        assertThat(answer.getInt("inserted")).isEqualTo(4);
+        Map<String, Object> row = StatsDb.rows(
+                        "select * from models where fanvue_user_uuid = ?", UUID.fromString(creator))
+                .get(0);
+        assertThat(row.get("seen_via")).isEqualTo("personal");
+        assertThat(row.get("subscribers_count")).isNotNull();
+        assertThat(row.get("handle")).isEqualTo(world.world.getString("agencies[1].creators[0].handle"));
+        assertThat(TokenBrokerStub.requestsContaining("\"source\":\"personal\"")).isEqualTo(1);
+        assertThat(SimulatorAdmin.journal(Map.of("path", "/creators/" + creator + "/**")))
+                .isEmpty();
+        assertThat(StatsDb.count(
+                        "select count(*) from models where seen_via = 'agency' and subscribers_count is null"))
+                .isZero();
+    }
+
+    @Test
     void aNewConnectionIsNoticedAndItsCreatorsImported() {
         StatsWorld world = StatsWorld.connected(3);
 

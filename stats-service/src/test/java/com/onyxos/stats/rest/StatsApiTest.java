@@ -288,6 +288,12 @@ class StatsApiTest {
         assertThat(StatsDb.count("select count(*) from stats_anomalies")).isEqualTo(36);
         assertThat(StatsDb.count("select count(*) from models where subscribers_count = 0 or revenue_total = 0"))
                 .isZero();
+        assertThat(RestAssured.get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("onyx_stats_figures_total{outcome=\"kept\",reason=\"empty\"");
     }
 
     @Test

@@ -63,7 +63,7 @@ public class CreatorVaultSync {
     }
 
     private Uni<FanvueCreatorApi> vault(CreatorRef creator) {
-        return broker.token(creator.agencyId(), creator.id(), null).map(access -> {
+        return broker.token(creator.agencyId(), creator.id(), null, null).map(access -> {
             FanvueApi api =
                     fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), clock, access));
             return access.personal()
