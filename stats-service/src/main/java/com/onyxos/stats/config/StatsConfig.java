@@ -46,6 +46,13 @@ public interface StatsConfig {
     @WithDefault("30s")
     Duration connectionCheckDelay();
 
+    /**
+     * Whether callers' agency memberships are cached for a few seconds (CachedTenantResolver; a build-time switch:
+     * the tests turn it off, since they create the same users' memberships anew for every test).
+     */
+    @WithDefault("true")
+    boolean cacheMemberships();
+
     /** Plausibility bounds: a refresh that drops a figure by more is held until the next refresh confirms it. */
     Plausibility plausibility();
 

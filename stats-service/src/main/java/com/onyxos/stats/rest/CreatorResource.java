@@ -1,8 +1,11 @@
 package com.onyxos.stats.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onyxos.common.problem.ProblemException;
 import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.stats.config.StatsConfig;
+import com.onyxos.stats.repository.CreatorRow;
 import com.onyxos.stats.repository.ImportRows.ImportCounts;
 import com.onyxos.stats.service.CreatorEditService;
 import com.onyxos.stats.service.CreatorImportService;
@@ -17,11 +20,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The agency's creators: the list with every creator's figures in one answer, one creator, edits, the import. */
@@ -38,6 +45,7 @@ public class CreatorResource {
     private final CreatorImportService imports;
     private final CurrentTenant tenant;
     private final StatsConfig config;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public CreatorResource(
@@ -46,23 +54,40 @@ public class CreatorResource {
             CreatorImportService imports,
             CurrentTenant tenant,
             StatsConfig config,
+            ObjectMapper json,
             Clock clock) {
         this.reads = reads;
         this.edits = edits;
         this.imports = imports;
         this.tenant = tenant;
         this.config = config;
+        this.json = json;
         this.clock = clock;
     }
 
     @GET
     @Operation(summary = "Every creator of the agency with its figures, by handle (one query)")
-    public Uni<CreatorList> list() {
-        return tenant.get().chain(t -> reads.list(t.agencyId())).map(rows -> {
-            Instant staleBefore = staleBefore();
-            return new CreatorList(
-                    rows.stream().map(row -> CreatorView.of(row, staleBefore)).toList());
-        });
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatorList.class)))
+    public Uni<Response> list() {
+        return tenant.get()
+                .chain(t -> reads.renderedList(t.agencyId(), this::render))
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    private byte[] render(List<CreatorRow> rows) {
+        Instant staleBefore = staleBefore();
+        CreatorList list = new CreatorList(
+                rows.stream().map(row -> CreatorView.of(row, staleBefore)).toList());
+        try {
+            return json.writeValueAsBytes(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("creators could not be rendered", e);
+        }
     }
 
     @GET

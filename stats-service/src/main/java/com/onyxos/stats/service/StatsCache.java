@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Creators' rows as read from the database, kept in memory for a short while (quarkus-cache: about a minute, a
@@ -20,14 +21,17 @@ public class StatsCache {
 
     private final Cache creators;
     private final Cache lists;
+    private final Cache renderedLists;
     private final CreatorQueries queries;
 
     public StatsCache(
             @CacheName("creator-stats") Cache creators,
             @CacheName("creator-lists") Cache lists,
+            @CacheName("creator-list-json") Cache renderedLists,
             CreatorQueries queries) {
         this.creators = creators;
         this.lists = lists;
+        this.renderedLists = renderedLists;
         this.queries = queries;
     }
 
@@ -42,14 +46,22 @@ public class StatsCache {
         return lists.getAsync(agencyId, key -> queries.list(agencyId));
     }
 
+    /**
+     * The agency's list as the API renders it (JSON of a hundred creators costs a millisecond of CPU): kept about a
+     * second (so stale flags are at most that late) and dropped with the list on every write.
+     */
+    public Uni<byte[]> renderedList(UUID agencyId, Function<List<CreatorRow>, byte[]> render) {
+        return renderedLists.getAsync(agencyId, key -> list(agencyId).map(render));
+    }
+
     /** Forgets the creator and its agency's list. */
     public Uni<Void> invalidate(UUID agencyId, UUID creatorId) {
-        return creators.invalidate(new CreatorKey(agencyId, creatorId)).chain(() -> lists.invalidate(agencyId));
+        return creators.invalidate(new CreatorKey(agencyId, creatorId)).chain(() -> invalidateAgency(agencyId));
     }
 
     /** Forgets the agency's list (creators were added or changed by an import). */
     public Uni<Void> invalidateAgency(UUID agencyId) {
-        return lists.invalidate(agencyId);
+        return lists.invalidate(agencyId).chain(() -> renderedLists.invalidate(agencyId));
     }
 
     /** Cache key of one creator. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Creators and their figures for the API: from the cache (the database behind it), and a read that finds stale
@@ -35,5 +36,13 @@ public class StatsReadService {
     /** Every creator of the agency. */
     public Uni<List<CreatorRow>> list(UUID agencyId) {
         return cache.list(agencyId).invoke(background::refreshIfStale);
+    }
+
+    /** Every creator of the agency, rendered by {@code render} (and kept so for about a second). */
+    public Uni<byte[]> renderedList(UUID agencyId, Function<List<CreatorRow>, byte[]> render) {
+        return cache.renderedList(agencyId, rows -> {
+            background.refreshIfStale(rows);
+            return render.apply(rows);
+        });
     }
 }

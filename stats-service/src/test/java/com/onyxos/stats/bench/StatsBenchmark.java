@@ -20,6 +20,7 @@ import com.onyxos.stats.testing.StatsWorld;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -pl common,fanvue-simulator,stats-service verify -Dgroups=benchmark -DexcludedGroups=}.
  */
 @QuarkusTest
+@TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FanvueSimulatorResource.class)
@@ -135,10 +137,14 @@ class StatsBenchmark {
         String token = TestTokens.mint(TestUsers.AGENCY_MEMBER);
         String one = base + "api/creators/" + creator + "/stats";
         String list = base + "api/creators";
-        wrk("warm-up single", token, one, 5);
-        wrk("GET /api/creators/{id}/stats", token, one, SECONDS);
-        wrk("warm-up list", token, list, 5);
-        wrk("GET /api/creators (" + CREATORS + " creators)", token, list, SECONDS);
+        wrk("warm-up single", token, one, 15);
+        try (CpuProfile profile = new CpuProfile()) {
+            wrk("GET /api/creators/{id}/stats", token, one, SECONDS);
+        }
+        wrk("warm-up list", token, list, 10);
+        try (CpuProfile profile = new CpuProfile()) {
+            wrk("GET /api/creators (" + CREATORS + " creators)", token, list, SECONDS);
+        }
     }
 
     private void wrk(String what, String token, String url, int seconds) throws IOException, InterruptedException {
@@ -196,7 +202,7 @@ class StatsBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        measure("tenant lookup (agency_members query)", 5_000, () -> tenants.resolve(
+        measure("tenant lookup (" + tenants.getClass().getSimpleName() + ")", 5_000, () -> tenants.resolve(
                         TestUsers.AGENCY_MEMBER.subject(), null)
                 .await()
                 .indefinitely());

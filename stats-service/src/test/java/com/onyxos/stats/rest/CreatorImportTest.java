@@ -235,11 +235,11 @@ class CreatorImportTest {
         assertThat(row.get("seen_via")).isEqualTo("personal");
         assertThat(row.get("subscribers_count")).isNotNull();
         assertThat(row.get("handle")).isEqualTo(world.world.getString("agencies[1].creators[0].handle"));
-        assertThat(TokenBrokerStub.requestsContaining("\"source\":\"personal\"")).isEqualTo(1);
+        assertThat(TokenBrokerStub.requestsContaining("\"source\":\"personal\""))
+                .isEqualTo(1);
         assertThat(SimulatorAdmin.journal(Map.of("path", "/creators/" + creator + "/**")))
                 .isEmpty();
-        assertThat(StatsDb.count(
-                        "select count(*) from models where seen_via = 'agency' and subscribers_count is null"))
+        assertThat(StatsDb.count("select count(*) from models where seen_via = 'agency' and subscribers_count is null"))
                 .isZero();
     }
 
