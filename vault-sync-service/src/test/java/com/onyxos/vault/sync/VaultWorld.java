@@ -71,21 +71,10 @@ final class VaultWorld {
     }
 
     static String text(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.text(sql);
     }
 
     static void execute(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement()) {
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.execute(sql);
     }
 }
