@@ -68,6 +68,23 @@ final class OwnerSession {
         return owner;
     }
 
+    /** Checks an open session with a trivial statement (a broken one is reopened); does nothing when none is open. */
+    Uni<Void> ping() {
+        Held held;
+        synchronized (this) {
+            held = current;
+        }
+        if (held == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return held.connection()
+                .query("select 1")
+                .execute()
+                .onFailure()
+                .invoke(failure -> failed(held))
+                .replaceWithVoid();
+    }
+
     /** Stops reopening, unlocks and hands the connection back. */
     Uni<Void> close() {
         Held held;

@@ -246,7 +246,12 @@ public class RunLeases {
 
     /** Writes the heartbeat of every run this process holds; runs no longer ours are lost. */
     private void beat() {
-        if (held.isEmpty() || !beating.compareAndSet(false, true)) {
+        if (!beating.compareAndSet(false, true)) {
+            return;
+        }
+        if (held.isEmpty()) {
+            // No runs, but the session may still name this process elsewhere (a refresh lease): keep it checked.
+            session.ping().subscribe().with(done -> beating.set(false), failure -> beating.set(false));
             return;
         }
         session.held().chain(this::beatAll).subscribe().with(done -> beating.set(false), failure -> {

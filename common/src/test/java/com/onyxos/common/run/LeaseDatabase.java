@@ -1,5 +1,6 @@
 package com.onyxos.common.run;
 
+import com.onyxos.common.testing.LeaseSessions;
 import com.onyxos.common.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.core.Vertx;
@@ -49,16 +50,12 @@ final class LeaseDatabase {
         TestDatabase.execute(sql);
     }
 
-    /** Whether some session holds the lock of {@code owner}. */
     static boolean lockHeld(String owner) {
-        return count("select count(*) where " + RunLeases.lockHeld("'" + owner.replace("'", "''") + "'")) == 1;
+        return LeaseSessions.held(owner);
     }
 
-    /** Terminates the backend holding {@code owner}'s lock, as a cut connection would; answers how many. */
     static long terminateSession(String owner) {
-        return count("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory'"
-                + " and classid = " + RunLeases.LOCK_NAMESPACE + " and objid = hashtext('" + owner + "')::oid"
-                + " and objsubid = 2");
+        return LeaseSessions.cut(owner);
     }
 
     /** Lease settings for tests: short heartbeats so the tests wait little. */
