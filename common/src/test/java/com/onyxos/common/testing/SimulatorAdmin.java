@@ -19,9 +19,17 @@ public final class SimulatorAdmin {
 
     /** A fresh world from the same settings; faults, journal, tokens and counters cleared. */
     public static JsonPath reset() {
+        return reset(Map.of());
+    }
+
+    /**
+     * A fresh world with some settings changed ({@code accessTokenTtlSeconds}, {@code seed}, sizes...); they stay
+     * for later resets, so a test that changes one sets it back.
+     */
+    public static JsonPath reset(Map<String, ?> overrides) {
         return given().baseUri(baseUrl())
                 .contentType(ContentType.JSON)
-                .body("{}")
+                .body(overrides)
                 .post("/_simulator/reset")
                 .then()
                 .statusCode(200)
