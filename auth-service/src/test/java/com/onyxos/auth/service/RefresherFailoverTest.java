@@ -21,7 +21,6 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
@@ -112,6 +111,15 @@ class RefresherFailoverTest {
                 .post("/internal/v1/fanvue-tokens");
     }
 
+    /** Replica B in this JVM (the same pool, its own lock session and owner) asks for the agency's token. */
+    private CompletableFuture<FanvueTokenBroker.BrokeredToken> tokenOnReplicaB() {
+        leasesB = new RunLeases(vertx, pool, leaseConfig, new SimpleMeterRegistry(), "auth-replica-b");
+        TokenRefresher refresherB = new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, leasesB);
+        FanvueTokenBroker replicaB = new FanvueTokenBroker(
+                connections, creators, secrets, refresherB, config, metrics, replicaBCache, clock);
+        return replicaB.token(tenants.agencyA(), null, null).subscribeAsCompletionStage();
+    }
+
     private static void holdTokenCalls(long millis) {
         SimulatorAdmin.addFault(Map.of("path", "/oauth2/token", "kind", "delay", "delayMs", millis, "count", 1));
     }
@@ -152,33 +160,17 @@ class RefresherFailoverTest {
                 .isZero();
     }
 
-    private static void acceptedBySimulator(String token) {
-        RestAssured.given()
-                .baseUri(SimulatorAdmin.baseUrl())
-                .auth()
-                .oauth2(token)
-                .header("X-Fanvue-API-Version", "2025-06-26")
-                .get("/users/me")
-                .then()
-                .statusCode(200);
-    }
-
     @Test
     void aRefresherWhoseDatabaseSessionIsCutMidRefreshStoresItsPairAndTheOtherReplicaServesIt() throws Exception {
         holdTokenCalls(3000);
-        leasesB = new RunLeases(vertx, pool, leaseConfig, new SimpleMeterRegistry(), "auth-replica-b");
-        TokenRefresher refresherB = new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, leasesB);
-        FanvueTokenBroker replicaB = new FanvueTokenBroker(
-                connections, creators, secrets, refresherB, config, metrics, replicaBCache, clock);
-        CompletableFuture<FanvueTokenBroker.BrokeredToken> onB =
-                replicaB.token(tenants.agencyA(), null, null).subscribeAsCompletionStage();
+        CompletableFuture<FanvueTokenBroker.BrokeredToken> onB = tokenOnReplicaB();
         awaitPresented();
 
         ConnectionRows.cutLockSession(leasesB.owner().await().atMost(WAIT));
         String served = servedWithin(Duration.ofSeconds(10));
 
         assertThat(served).isEqualTo(onB.get().accessToken());
-        acceptedBySimulator(served);
+        SimulatorAdmin.assertAccepts(served);
         onePresentationOnly();
     }
 
@@ -204,7 +196,7 @@ class RefresherFailoverTest {
         vertxB.closeAndAwait(); // B dies: its sockets to Fanvue and the database close, its lock is released
         String served = servedWithin(Duration.ofSeconds(10));
 
-        acceptedBySimulator(served);
+        SimulatorAdmin.assertAccepts(served);
         onePresentationOnly();
         assertThat(ConnectionRows.single("select version from agency_fanvue_connections"))
                 .isEqualTo("1");
@@ -213,12 +205,7 @@ class RefresherFailoverTest {
     @Test
     void whileALiveReplicaRefreshesTheOtherAnswers503RefreshInProgressWithRetryAfter() throws Exception {
         holdTokenCalls(4000);
-        leasesB = new RunLeases(vertx, pool, leaseConfig, new SimpleMeterRegistry(), "auth-replica-b");
-        TokenRefresher refresherB = new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, leasesB);
-        FanvueTokenBroker replicaB = new FanvueTokenBroker(
-                connections, creators, secrets, refresherB, config, metrics, replicaBCache, clock);
-        CompletableFuture<FanvueTokenBroker.BrokeredToken> onB =
-                replicaB.token(tenants.agencyA(), null, null).subscribeAsCompletionStage();
+        CompletableFuture<FanvueTokenBroker.BrokeredToken> onB = tokenOnReplicaB();
         awaitPresented();
 
         agencyToken()

@@ -166,14 +166,7 @@ class TokenBrokerTest {
                 .path("accessToken");
 
         assertThat(SimulatorAdmin.refreshGrants()).isZero();
-        io.restassured.RestAssured.given()
-                .baseUri(SimulatorAdmin.baseUrl())
-                .auth()
-                .oauth2(token)
-                .header("X-Fanvue-API-Version", "2025-06-26")
-                .get("/users/me")
-                .then()
-                .statusCode(200);
+        SimulatorAdmin.assertAccepts(token);
     }
 
     @Test

@@ -6,13 +6,13 @@ import com.onyxos.auth.rest.FanvueConnectFlow;
 import com.onyxos.auth.testing.MutableClock;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.ServiceMetrics;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -70,28 +70,6 @@ class TokenLifetimesTest {
         SimulatorAdmin.clearJournal();
     }
 
-    private static void acceptedBySimulator(String token) {
-        RestAssured.given()
-                .baseUri(SimulatorAdmin.baseUrl())
-                .auth()
-                .oauth2(token)
-                .header("X-Fanvue-API-Version", "2025-06-26")
-                .get("/users/me")
-                .then()
-                .statusCode(200);
-    }
-
-    private static double counter(String series) {
-        return RestAssured.given()
-                .get("/q/metrics")
-                .asString()
-                .lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
-                .findFirst()
-                .orElse(0);
-    }
-
     @ParameterizedTest(name = "{0} s tokens")
     @ValueSource(longs = {3600, 600, 120, 20})
     void everyRequestGetsAWorkingTokenAndRefreshesFollowLifetimesNotRequests(long lifetimeSeconds) {
@@ -105,7 +83,7 @@ class TokenLifetimesTest {
             Response response = agencyToken();
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             String token = response.path("accessToken");
-            acceptedBySimulator(token);
+            SimulatorAdmin.assertAccepts(token);
             tokens.add(token);
         }
 
@@ -118,15 +96,15 @@ class TokenLifetimesTest {
     @Test
     void aTokenTooShortForTheFloorIsServedOnceRefreshedCountedAndNotRefreshedAgainAtOnce() {
         connectWithTokensOf(6);
-        double before = counter("onyx_fanvue_token_short_lived_total");
+        double before = ServiceMetrics.value("onyx_fanvue_token_short_lived_total");
         clock.advance(Duration.ofSeconds(3)); // half of 6 s: due
 
         String refreshed = agencyToken().then().statusCode(200).extract().path("accessToken");
         String again = agencyToken().then().statusCode(200).extract().path("accessToken");
 
         assertThat(again).isEqualTo(refreshed);
-        acceptedBySimulator(refreshed);
+        SimulatorAdmin.assertAccepts(refreshed);
         assertThat(SimulatorAdmin.stats().getLong("refreshGrants")).isEqualTo(1);
-        assertThat(counter("onyx_fanvue_token_short_lived_total")).isEqualTo(before + 1);
+        assertThat(ServiceMetrics.value("onyx_fanvue_token_short_lived_total")).isEqualTo(before + 1);
     }
 }

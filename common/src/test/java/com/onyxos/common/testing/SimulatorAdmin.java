@@ -75,6 +75,17 @@ public final class SimulatorAdmin {
                 .getList("$");
     }
 
+    /** Fails unless the simulator accepts {@code accessToken} (a {@code GET /users/me} with it answers 200). */
+    public static void assertAccepts(String accessToken) {
+        given().baseUri(baseUrl())
+                .auth()
+                .oauth2(accessToken)
+                .header("X-Fanvue-API-Version", "2025-06-26")
+                .get("/users/me")
+                .then()
+                .statusCode(200);
+    }
+
     /** How many refresh_token grants the simulator received. */
     public static int refreshGrants() {
         return journal(Map.of("grantType", "refresh_token")).size();

@@ -10,6 +10,7 @@ import com.onyxos.common.run.RunLeaseConfig;
 import com.onyxos.common.run.RunLeases;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.ServiceMetrics;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestUsers;
@@ -19,7 +20,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
@@ -104,18 +104,6 @@ class VaultRunLeaseTest {
                 .atMost(WAIT);
     }
 
-    /** A counter of {@code /q/metrics} (the whole Prometheus line up to the value), 0 when absent. */
-    private static double counter(String series) {
-        return RestAssured.given()
-                .get("/q/metrics")
-                .asString()
-                .lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
-                .findFirst()
-                .orElse(0);
-    }
-
     private static String status(String runId) {
         return VaultWorld.text(
                 "select status || '/' || (closed_by is not null) from sync_runs where id = '" + runId + "'");
@@ -123,7 +111,7 @@ class VaultRunLeaseTest {
 
     @Test
     void aLiveSyncWithAFolderSlowerThanTheDeadBoundIsNeverClosed() throws Exception {
-        double sweptBefore = counter("onyx_runs_closed_dead_total{by=\"sweep\",table=\"sync_runs\"}");
+        double sweptBefore = ServiceMetrics.value("onyx_runs_closed_dead_total{by=\"sweep\",table=\"sync_runs\"}");
         long slowMs = 3 * ShortLeases.DEAD_AFTER_MS;
         SimulatorAdmin.addFault(
                 Map.of("path", "/creators/*/vault/folders/*/media", "kind", "delay", "delayMs", slowMs, "count", 1));
@@ -153,13 +141,13 @@ class VaultRunLeaseTest {
         assertThat(VaultWorld.count("select count(*) from sync_runs where id = '" + runId
                         + "' and status = 'succeeded' and inserted_count > 0"))
                 .isEqualTo(1);
-        assertThat(counter("onyx_runs_closed_dead_total{by=\"sweep\",table=\"sync_runs\"}"))
+        assertThat(ServiceMetrics.value("onyx_runs_closed_dead_total{by=\"sweep\",table=\"sync_runs\"}"))
                 .isEqualTo(sweptBefore);
     }
 
     @Test
     void aSyncWhoseProcessDiedIsReplacedByTheNextRequestInOneCall() {
-        double takeoversBefore = counter(TAKEOVERS);
+        double takeoversBefore = ServiceMetrics.value(TAKEOVERS);
         SyncRunRepository.Started dead = startOnReplicaB();
         String deadRun = dead.run().id().toString();
         VaultWorld.execute("update sync_runs set inserted_count = 5, folders_total = 6, folders_done = 2");
@@ -185,7 +173,7 @@ class VaultRunLeaseTest {
                 .body("foldersDone", equalTo(2))
                 .body("message", equalTo(RunLeases.ABANDONED))
                 .body("errors[0]", containsString("Run abandoned: its process stopped"));
-        assertThat(counter(TAKEOVERS)).isEqualTo(takeoversBefore + 1);
+        assertThat(ServiceMetrics.value(TAKEOVERS)).isEqualTo(takeoversBefore + 1);
     }
 
     @Test
@@ -248,7 +236,7 @@ class VaultRunLeaseTest {
 
     @Test
     void aSyncWhoseRunAnotherProcessClosedStopsAndTheRequestConvergesOnTheNextRun() {
-        double lostBefore = counter(LOST);
+        double lostBefore = ServiceMetrics.value(LOST);
         SimulatorAdmin.addFault(
                 Map.of("path", "/creators/*/vault/folders/*/media", "kind", "delay", "delayMs", 2000, "count", 1));
         CompletableFuture<Response> request =
@@ -270,7 +258,7 @@ class VaultRunLeaseTest {
         assertThat(VaultWorld.count("select inserted_count from sync_runs where id = '" + first + "'"))
                 .as("the lost run wrote nothing after it was closed")
                 .isZero();
-        assertThat(counter(LOST)).isEqualTo(lostBefore + 1);
+        assertThat(ServiceMetrics.value(LOST)).isEqualTo(lostBefore + 1);
     }
 
     @Test
