@@ -142,14 +142,7 @@ public final class SimulatorAdmin {
 
     /** A fresh world of another size (same seed); faults, journal, tokens and counters cleared. */
     public static JsonPath reset(int agencies, int creatorsPerAgency) {
-        return given().baseUri(baseUrl())
-                .contentType(ContentType.JSON)
-                .body(Map.of("agencies", agencies, "creatorsPerAgency", creatorsPerAgency))
-                .post("/_simulator/reset")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return reset(Map.of("agencies", agencies, "creatorsPerAgency", creatorsPerAgency));
     }
 
     /** Expires the access tokens of a user (every user when null). */

@@ -14,6 +14,7 @@ import com.onyxos.common.testing.ServiceMetrics;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.job.StaleRunCloser;
 import com.onyxos.vault.repository.SyncRunRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
