@@ -1,5 +1,5 @@
 // The demo console: a reference client of the public APIs, with the demo token, on the stack's single origin.
-import { adoptTokenFromUrl, agency, get, setAgency, setToken, token } from "./api.js";
+import { adoptTokenFromUrl, agency, get, post, setAgency, setToken, token } from "./api.js";
 import * as creators from "./creators.js";
 import * as mfa from "./mfa.js";
 import * as roi from "./roi.js";
@@ -73,7 +73,12 @@ async function main() {
   $("app").hidden = false;
   mfa.wire();
   $("refresh-stats").onclick = () => creators.refresh().catch(showError);
-  $("sync-button").onclick = () => vault.sync(() => Promise.all([roi.load(), creators.refresh()])).catch(showError);
+  // After a sync, ROI is recalculated from Fanvue's messages and earnings, as the scheduled sync does.
+  const afterSync = () => Promise.all([
+    post("/api/vault/roi/calculate", { fromFanvue: true }).then(roi.load),
+    creators.refresh(),
+  ]);
+  $("sync-button").onclick = () => vault.sync(afterSync).catch(showError);
   await Promise.all([
     showConnection(me),
     creators.start(showError),

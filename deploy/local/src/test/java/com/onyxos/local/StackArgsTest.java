@@ -67,6 +67,17 @@ class StackArgsTest {
     }
 
     @Test
+    void withoutLeavesServicesOutAndTakesOnlyServicesOfTheStack() {
+        StackArgs args = StackArgs.parse(
+                new String[] {"--without", "vault-sync-service", "--without", "stats-service"}, root);
+
+        assertThat(args.config().without()).containsExactlyInAnyOrder("vault-sync-service", "stats-service");
+        assertThat(StackArgs.parse(new String[0], root).config().without()).isEmpty();
+        assertThatThrownBy(() -> StackArgs.parse(new String[] {"--without", "postgres"}, root))
+                .hasMessageContaining("--without takes one of auth-service, vault-sync-service, stats-service");
+    }
+
+    @Test
     void theJvmOptionsSplitOnWhitespace() {
         StackConfig config = StackConfig.defaults(root).with("jvm.options", "  -Xmx1g   -XX:+UseSerialGC ");
 
