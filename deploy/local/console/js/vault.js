@@ -49,6 +49,7 @@ export async function sync(onDone) {
       show();
     })));
     const events = [...latest.values()];
+    bar.value = bar.max; // every run has finished (a run's last event may count fewer folders than it listed)
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const errors = events.flatMap((e) => e.errors);
     text.textContent = `Synced ${count(events.reduce((s, e) => s + e.inserted + e.updated + e.unchanged, 0))} assets`
