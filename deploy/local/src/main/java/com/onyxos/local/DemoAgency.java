@@ -42,13 +42,8 @@ final class DemoAgency {
         String fanvueUser = FanvueConnect.connect(agency, null).at("/fanvueHandle");
         out.accept("agency \"" + config.get("demo.agency-name") + "\" created for " + config.get("demo.admin")
                 + ", connected to Fanvue as " + fanvueUser);
-        boolean stats = StatsSteps.available(agency);
-        if (stats) {
-            JsonNode imported = StatsSteps.importCreators(agency);
-            out.accept("creators imported: " + imported.path("inserted").asInt() + " new");
-        } else {
-            out.accept(StatsSteps.NOT_YET);
-        }
+        JsonNode imported = StatsSteps.importCreators(agency);
+        out.accept("creators imported: " + imported.path("inserted").asInt() + " new");
         int assets = 0;
         for (JsonNode run : VaultSyncFollower.syncAll(agency, event -> {})) {
             assets += run.path("inserted").asInt()
@@ -58,10 +53,8 @@ final class DemoAgency {
         agency.post("/api/vault/roi/calculate", Map.of("fromFanvue", true))
                 .expect(200, "POST /api/vault/roi/calculate");
         out.accept("vault synced: " + assets + " assets, ROI calculated from Fanvue's messages and earnings");
-        if (stats) {
-            JsonNode refreshed = StatsSteps.refreshAll(agency);
-            out.accept("stats refreshed: " + refreshed.path("refreshed").asLong() + " figures");
-        }
+        JsonNode refreshed = StatsSteps.refreshAll(agency);
+        out.accept("stats refreshed: " + refreshed.path("refreshed").asLong() + " figures");
         write(config.dataDir().resolve(MARKER), Map.of("agencyId", agencyId, "admin", config.get("demo.admin")));
         return agencyId;
     }

@@ -51,14 +51,9 @@ public final class DemoStory {
         out.accept("  connected to Fanvue as " + connection.path("fanvueHandle").asText() + " (status "
                 + connection.path("status").asText() + ", scopes "
                 + connection.path("scopes").size() + ")");
-        boolean stats = story.statsAvailable();
-        if (stats) {
-            JsonNode imported = story.importCreators();
-            out.accept("  " + imported.path("listed").asInt() + " creators listed, "
-                    + imported.path("inserted").asInt() + " new");
-        } else {
-            out.accept("  " + StatsSteps.NOT_YET);
-        }
+        JsonNode imported = story.importCreators();
+        out.accept("  " + imported.path("listed").asInt() + " creators listed, "
+                + imported.path("inserted").asInt() + " new");
         List<JsonNode> runs = story.syncVault(event -> out.accept(String.format(
                 "  run %s… %-8s folders %d/%d, %d assets seen",
                 event.path("runId").asText().substring(0, 8),
@@ -68,13 +63,11 @@ public final class DemoStory {
                 event.path("assetsSeen").asInt())));
         out.accept("  " + runs.size() + " runs finished, " + inserted(runs) + " assets inserted");
         story.calculateRoi();
-        if (stats) {
-            JsonNode refreshed = story.refreshStats();
-            out.accept("  " + refreshed.path("refreshed").asLong() + " figures refreshed, "
-                    + refreshed.path("kept").asLong() + " kept");
-            for (JsonNode creator : story.creators().path("items")) {
-                out.accept("  " + summary(creator));
-            }
+        JsonNode refreshed = story.refreshStats();
+        out.accept("  " + refreshed.path("refreshed").asLong() + " figures refreshed, "
+                + refreshed.path("kept").asLong() + " kept");
+        for (JsonNode creator : story.creators().path("items")) {
+            out.accept("  " + summary(creator));
         }
         for (JsonNode asset : story.bestSellers().path("items")) {
             out.accept(String.format(
@@ -95,14 +88,12 @@ public final class DemoStory {
         JsonNode me = story.enrollTotp();
         out.accept("  2FA enrolled: " + me.path("mfa").path("enrolled").asBoolean() + ", this session stepped up: "
                 + me.path("mfa").path("stepUpSatisfied").asBoolean());
-        if (stats) {
-            Outage outage = story.outage();
-            out.accept(
-                    "  during the outage: " + outage.refresh().path("refreshed").asLong() + " figures refreshed, "
-                            + outage.refresh().path("kept").asLong() + " kept; for example "
-                            + firstKept(outage.refresh()));
-            out.accept("  stats unchanged: " + outage.before().equals(outage.after()) + " (fault removed again)");
-        }
+        Outage outage = story.outage();
+        out.accept(
+                "  during the outage: " + outage.refresh().path("refreshed").asLong() + " figures refreshed, "
+                        + outage.refresh().path("kept").asLong() + " kept; for example "
+                        + firstKept(outage.refresh()));
+        out.accept("  stats unchanged: " + outage.before().equals(outage.after()) + " (fault removed again)");
         out.accept(String.format(
                 "The story took %.1f s.", Duration.between(begin, Instant.now()).toMillis() / 1000.0));
     }
@@ -150,11 +141,6 @@ public final class DemoStory {
                 .body()
                 .path("agencies")
                 .path(1);
-    }
-
-    /** Whether stats-service serves the creators API yet (see {@link StatsSteps#available}). */
-    public boolean statsAvailable() {
-        return StatsSteps.available(agency);
     }
 
     public JsonNode importCreators() {

@@ -11,18 +11,6 @@ final class StatsSteps {
 
     private StatsSteps() {}
 
-    /**
-     * Whether stats-service serves the creators API yet (issue 10 is being built beside this one): until it does,
-     * the demo skips importing creators and refreshing stats, and says so. Removed once issue 10 has landed.
-     */
-    static boolean available(StackApi api) {
-        return api.get("/api/creators").status() != 404;
-    }
-
-    /** What the demo prints when {@link #available} is false. */
-    static final String NOT_YET =
-            "stats-service has no creators API yet (issue 10): creators not imported, stats not" + " refreshed";
-
     /** {@code POST /api/creators/import}: {@code {status, listed, inserted, updated, unlisted, errors}}. */
     static JsonNode importCreators(StackApi api) {
         return api.post("/api/creators/import", Map.of())
