@@ -89,10 +89,9 @@ public final class DemoStory {
         out.accept("  2FA enrolled: " + me.path("mfa").path("enrolled").asBoolean() + ", this session stepped up: "
                 + me.path("mfa").path("stepUpSatisfied").asBoolean());
         Outage outage = story.outage();
-        out.accept(
-                "  during the outage: " + outage.refresh().path("refreshed").asLong() + " figures refreshed, "
-                        + outage.refresh().path("kept").asLong() + " kept; for example "
-                        + firstKept(outage.refresh()));
+        out.accept("  during the outage: " + outage.refresh().path("refreshed").asLong() + " figures refreshed, "
+                + outage.refresh().path("kept").asLong() + " kept; for example "
+                + firstKept(outage.refresh()));
         out.accept("  stats unchanged: " + outage.before().equals(outage.after()) + " (fault removed again)");
         out.accept(String.format(
                 "The story took %.1f s.", Duration.between(begin, Instant.now()).toMillis() / 1000.0));

@@ -68,8 +68,8 @@ class StackArgsTest {
 
     @Test
     void withoutLeavesServicesOutAndTakesOnlyServicesOfTheStack() {
-        StackArgs args = StackArgs.parse(
-                new String[] {"--without", "vault-sync-service", "--without", "stats-service"}, root);
+        StackArgs args =
+                StackArgs.parse(new String[] {"--without", "vault-sync-service", "--without", "stats-service"}, root);
 
         assertThat(args.config().without()).containsExactlyInAnyOrder("vault-sync-service", "stats-service");
         assertThat(StackArgs.parse(new String[0], root).config().without()).isEmpty();
