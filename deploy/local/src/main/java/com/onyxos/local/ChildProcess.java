@@ -25,8 +25,11 @@ public final class ChildProcess {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    /** How long a child may take to exit after SIGTERM before it is killed. */
-    static final Duration GRACE = Duration.ofSeconds(15);
+    /**
+     * How long a child may take to exit after SIGTERM before it is killed: the first stop after a build also writes
+     * its class-data sharing archive, several seconds on a busy machine.
+     */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     private final String name;
     private final Process process;

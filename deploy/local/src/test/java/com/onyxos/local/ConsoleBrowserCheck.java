@@ -107,7 +107,8 @@ class ConsoleBrowserCheck {
             shot(browser, "5-2fa-on");
 
             browser.findElement(By.cssSelector(".mfa-disable")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mfa-message"), "2FA is off"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mfa-message"), "2FA disabled"));
+            assertThat(browser.findElement(By.id("mfa-enroll")).isDisplayed()).isTrue();
             shot(browser, "6-2fa-off");
             assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         } finally {
