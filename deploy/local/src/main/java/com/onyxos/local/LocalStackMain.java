@@ -58,8 +58,9 @@ public final class LocalStackMain {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            out.println("\nStopping the local stack (the first stop after a build also writes the services'"
-                    + " class-data archives, which makes the next start faster) ...");
+                            out.println(
+                                    "\nStopping the local stack (the first stop after a build also writes the services'"
+                                            + " class-data archives, which makes the next start faster) ...");
                             stack.close();
                             out.println("Stopped: every process of the stack has exited.");
                             stopped.countDown();
