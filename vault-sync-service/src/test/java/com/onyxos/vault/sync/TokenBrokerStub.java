@@ -55,7 +55,7 @@ public class TokenBrokerStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Every request is answered like a creator without any usable connection. */
-    static void notConnected() {
+    public static void notConnected() {
         WireMock admin = admin();
         admin.resetMappings();
         admin.register(post(urlEqualTo("/internal/v1/fanvue-tokens"))
