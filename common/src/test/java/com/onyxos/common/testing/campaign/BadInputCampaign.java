@@ -86,7 +86,9 @@ public abstract class BadInputCampaign {
                 "BadInputCampaign %s: %d operations, %d inputs, %d failures%n",
                 getClass().getSimpleName(), operations.size(), sent, failures.size());
         assertFalse(operations.isEmpty(), "no operation in the OpenAPI document");
-        assertTrue(failures.isEmpty(), () -> failures.size() + " answers break the rules:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                () -> failures.size() + " answers break the rules:\n" + String.join("\n", failures));
     }
 
     /**
