@@ -214,6 +214,22 @@ public abstract class ServiceSmokeTest {
         problem(TestUsers.OPS.request().get("/api/" + "x".repeat(9_000)), 414, "uri_too_long");
     }
 
+    /**
+     * A header value with a bare CR is refused by the HTTP decoder before any handler runs: Vert.x answers 400
+     * itself, with an empty body (Quarkus gives no hook for Vert.x's invalid-request handler). Never a 5xx.
+     */
+    @Test
+    void malformedHttpIsRefusedBeforeRouting() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write("GET /q/health/live HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\rb\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            assertEquals("HTTP/1.1 400", status);
+        }
+    }
+
     @Test
     void unknownPathIs404Problem() {
         problem(TestUsers.OPS.request().when().get("/api/does-not-exist"), 404, "not_found");

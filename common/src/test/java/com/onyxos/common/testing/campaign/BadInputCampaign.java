@@ -142,7 +142,7 @@ public abstract class BadInputCampaign {
         }
     }
 
-    private static List<String> check(Probe probe, Answer answer, List<String> errorLines) {
+    static List<String> check(Probe probe, Answer answer, List<String> errorLines) {
         List<String> failures = new ArrayList<>();
         String at = probe.describe() + " -> " + answer.status() + ": ";
         if (answer.transportFailure() != null) {
