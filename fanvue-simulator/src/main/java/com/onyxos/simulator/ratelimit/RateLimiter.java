@@ -93,7 +93,8 @@ public final class RateLimiter {
     }
 
     private RateDecision decision(Bucket bucket, long now, boolean allowed, long retryAfter, boolean early) {
-        long wallNanos = System.currentTimeMillis() * 1_000_000L;
+        // The wall clock reads in whole milliseconds: one more, so that the announced reset is never early.
+        long wallNanos = (System.currentTimeMillis() + 1) * 1_000_000L;
         long reset = ceilSeconds(wallNanos + nanosToFull(bucket, now));
         return new RateDecision(allowed, capacity, (long) Math.floor(bucket.tokens), reset, retryAfter, early);
     }

@@ -15,13 +15,19 @@ import java.util.Set;
  * <p>Fanvue's headers are the truth, whatever the bucket's refill model (a token bucket refilling continuously or a
  * window refilling at once): the newest answer's {@code X-RateLimit-Remaining}, less the requests sent and not yet
  * answered, is what may still go; nothing more goes before that answer's {@code X-RateLimit-Reset}, when the bucket
- * is full again. "Newest" is by the order requests were sent, so a late answer to an early request cannot undo what
+ * is full again (plus the header's one-second resolution). "Newest" is by the order requests were sent, so a late answer to an early request cannot undo what
  * a later one said; a newer answer may report more (a bucket that refilled). Without a reset header the bucket is
  * taken to refill continuously, {@code limit} per window. Until the first answer is in, one request goes alone to
  * learn the limit; after a 429 nothing is sent before its {@code Retry-After}. Waiting requests are queued and
  * released by timers: no thread ever sleeps.
  */
 final class RateBucket {
+
+    /**
+     * {@code X-RateLimit-Reset} is in whole seconds, and a server may round it down: the bucket is taken to be full
+     * one second after the instant it names, never before.
+     */
+    private static final long RESET_RESOLUTION_NANOS = 1_000_000_000L;
 
     private final Timers timers;
     private final long windowNanos;
@@ -74,7 +80,7 @@ final class RateBucket {
                 answeredAt = now;
                 remaining = headers.remaining().orElse(Math.max(0, remaining - 1));
                 resetAt = headers.resetIn()
-                        .map(wait -> now + Math.max(wait.toNanos(), remaining == 0 ? 1_000_000_000L : 0))
+                        .map(wait -> now + wait.toNanos() + RESET_RESOLUTION_NANOS)
                         .orElse(-1L);
             }
             if (retryAfter != null) {
