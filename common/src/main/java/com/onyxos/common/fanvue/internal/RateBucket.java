@@ -15,8 +15,8 @@ import java.util.Set;
  * <p>Fanvue's headers are the truth, whatever the bucket's refill model (a token bucket refilling continuously or a
  * window refilling at once): the newest answer's {@code X-RateLimit-Remaining}, less the requests sent and not yet
  * answered, is what may still go; nothing more goes before that answer's {@code X-RateLimit-Reset}, when the bucket
- * is full again (plus the header's one-second resolution). "Newest" is by the order requests were sent, so a late answer to an early request cannot undo what
- * a later one said; a newer answer may report more (a bucket that refilled). Without a reset header the bucket is
+ * is full again (plus the header's one-second resolution). "Newest" is by the order requests were sent: a newer
+ * answer may report more (a bucket that refilled); a late answer to an earlier request may only report less. Without a reset header the bucket is
  * taken to refill continuously, {@code limit} per window. Until the first answer is in, one request goes alone to
  * learn the limit; after a 429 nothing is sent before its {@code Retry-After}. Waiting requests are queued and
  * released by timers: no thread ever sleeps.
@@ -75,13 +75,8 @@ final class RateBucket {
                 limit = headers.limit().getAsLong();
                 paced = true;
             }
-            if (paced && ticket > newestTicket) {
-                newestTicket = ticket;
-                answeredAt = now;
-                remaining = headers.remaining().orElse(Math.max(0, remaining - 1));
-                resetAt = headers.resetIn()
-                        .map(wait -> now + wait.toNanos() + RESET_RESOLUTION_NANOS)
-                        .orElse(-1L);
+            if (paced) {
+                learn(ticket, headers, now);
             }
             if (retryAfter != null) {
                 blockedUntil = Math.max(blockedUntil, now + retryAfter.toNanos());
@@ -97,6 +92,26 @@ final class RateBucket {
             settle(ticket);
         }
         drain();
+    }
+
+    /**
+     * The newest request's answer is the bucket's state (it may report a refill); an earlier request's answer can
+     * only lower it: Fanvue may have counted requests in another order than they were sent.
+     */
+    private void learn(long ticket, RateHeaders headers, long now) {
+        long reported = headers.remaining().orElse(Math.max(0, remaining - 1));
+        long reportedReset = headers.resetIn()
+                .map(wait -> now + wait.toNanos() + RESET_RESOLUTION_NANOS)
+                .orElse(-1L);
+        if (ticket > newestTicket) {
+            newestTicket = ticket;
+            answeredAt = now;
+            remaining = reported;
+            resetAt = reportedReset;
+        } else if (reported < remaining) {
+            remaining = reported;
+            resetAt = Math.max(resetAt, reportedReset);
+        }
     }
 
     private void settle(long ticket) {

@@ -132,14 +132,38 @@ class RateBucketTest {
     }
 
     @Test
-    void aNewerAnswerMayReportARefillButALateAnswerToAnOlderRequestCannot() {
+    void aNewerAnswerMayReportARefill() {
         learn(100, 3, Duration.ofSeconds(60));
         List<Waiter> sent = acquire(3);
-        bucket.observe(sent.get(2).ticket(), headers(100, 50, Duration.ofSeconds(30)), null); // the bucket refilled
-        bucket.observe(sent.get(0).ticket(), headers(100, 2, Duration.ofSeconds(60)), null); // stale, sent earlier
+        bucket.observe(sent.get(0).ticket(), headers(100, 2, Duration.ofSeconds(60)), null);
         bucket.observe(sent.get(1).ticket(), headers(100, 1, Duration.ofSeconds(60)), null);
+        bucket.observe(sent.get(2).ticket(), headers(100, 50, Duration.ofSeconds(30)), null); // the bucket refilled
 
         assertThat(released(acquire(60))).isEqualTo(50);
+    }
+
+    @Test
+    void aLateAnswerToAnEarlierRequestCannotRaiseWhatMayGo() {
+        learn(100, 50, Duration.ofSeconds(60));
+        List<Waiter> sent = acquire(2);
+        bucket.observe(sent.get(1).ticket(), headers(100, 10, Duration.ofSeconds(60)), null);
+        bucket.observe(sent.get(0).ticket(), headers(100, 40, Duration.ofSeconds(60)), null); // stale
+
+        assertThat(released(acquire(20))).isEqualTo(10);
+    }
+
+    @Test
+    void anEarlierRequestCountedLastByFanvueLowersWhatMayGo() {
+        // Two requests sent together; Fanvue counted the second first (remaining 1), then the first (remaining 0).
+        learn(10, 2, Duration.ofSeconds(2));
+        List<Waiter> sent = acquire(2);
+        bucket.observe(sent.get(1).ticket(), headers(10, 1, Duration.ofSeconds(2)), null);
+        bucket.observe(sent.get(0).ticket(), headers(10, 0, Duration.ofSeconds(2)), null);
+
+        List<Waiter> next = acquire(1);
+        assertThat(released(next)).isZero();
+        timers.advance(Duration.ofSeconds(3));
+        assertThat(released(next)).isEqualTo(1);
     }
 
     @Test
