@@ -5,6 +5,7 @@ import com.onyxos.auth.repository.FanvueConnectionRepository;
 import com.onyxos.auth.repository.OAuthStateRepository;
 import com.onyxos.auth.repository.StoredConnection;
 import com.onyxos.auth.service.BrokerMetricsUpdater;
+import com.onyxos.auth.service.RefreshRule;
 import com.onyxos.auth.service.TokenRefresher;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -12,12 +13,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Every minute, refreshes the tokens that expire within the sweep window, so requests rarely wait for a refresh;
- * each connection goes through the same single-flight refresher as requests, so replicas sweeping at once are
- * harmless. Also drops expired authorization states and recounts connections that need a new authorization.
+ * Every minute, refreshes the tokens that the broker's {@link RefreshRule} makes due before the next sweep (never
+ * more than one margin early), so requests rarely wait for a refresh; each connection goes through the same
+ * single-flight refresher as requests, so replicas sweeping at once are harmless. Also drops expired authorization
+ * states and recounts connections that need a new authorization.
  */
 @ApplicationScoped
 public class TokenRefreshSweep {
@@ -29,6 +32,7 @@ public class TokenRefreshSweep {
     private final TokenRefresher refresher;
     private final BrokerMetricsUpdater metrics;
     private final BrokerConfig config;
+    private final RefreshRule rule;
     private final Clock clock;
 
     public TokenRefreshSweep(
@@ -43,6 +47,7 @@ public class TokenRefreshSweep {
         this.refresher = refresher;
         this.metrics = metrics;
         this.config = config;
+        this.rule = RefreshRule.of(config);
         this.clock = clock;
     }
 
@@ -56,10 +61,14 @@ public class TokenRefreshSweep {
 
     /** Runs one sweep; the result counts the connections it refreshed. */
     public Uni<Integer> sweep() {
+        Instant now = clock.instant();
         return connections
-                .expiringBefore(clock.instant().plus(config.sweepWindow()))
+                .expiringBefore(now.plus(config.refreshAhead()).plus(config.sweepEvery()))
                 .onItem()
                 .transformToMulti(list -> Multi.createFrom().iterable(list))
+                .select()
+                .where(connection -> rule.sweepDue(
+                        connection.tokenIssuedAt(), connection.tokenExpiresAt(), now, config.sweepEvery()))
                 .onItem()
                 .transformToUni(this::refreshQuietly)
                 .merge(config.sweepConcurrency())

@@ -10,6 +10,9 @@ import java.util.UUID;
 /**
  * A row of {@code agency_fanvue_connections} as the broker reads it; its token columns are ciphertexts.
  * {@link #toString()} leaves them out.
+ *
+ * @param presentedAt when the lease holder presented the refresh token without storing the answer yet (the
+ *     database's value, compared exactly when the holder stores), or null
  */
 public record StoredConnection(
         UUID id,
@@ -20,11 +23,13 @@ public record StoredConnection(
         List<String> scopes,
         byte[] accessTokenCiphertext,
         byte[] refreshTokenCiphertext,
+        Instant tokenIssuedAt,
         Instant tokenExpiresAt,
         String status,
         long version,
         String leaseOwner,
         Instant leaseUntil,
+        java.time.OffsetDateTime presentedAt,
         Instant lastRefreshedAt,
         String lastRefreshError,
         String connectedBy,
@@ -32,8 +37,9 @@ public record StoredConnection(
 
     /** Columns in the order {@link #from(Row)} reads them. */
     static final String COLUMNS = "id, agency_id, kind, fanvue_user_id, fanvue_handle, scopes, access_token_ciphertext,"
-            + " refresh_token_ciphertext, token_expires_at, status, version, refresh_lease_owner, refresh_lease_until,"
-            + " last_refreshed_at, last_refresh_error, connected_by, created_at";
+            + " refresh_token_ciphertext, token_issued_at, token_expires_at, status, version, refresh_lease_owner,"
+            + " refresh_lease_until, refresh_presented_at, last_refreshed_at, last_refresh_error, connected_by,"
+            + " created_at";
 
     static StoredConnection from(Row row) {
         String[] scopes = row.getArrayOfStrings("scopes");
@@ -46,11 +52,13 @@ public record StoredConnection(
                 scopes == null ? List.of() : Arrays.asList(scopes),
                 bytes(row, "access_token_ciphertext"),
                 bytes(row, "refresh_token_ciphertext"),
+                instant(row, "token_issued_at"),
                 instant(row, "token_expires_at"),
                 row.getString("status"),
                 row.getLong("version"),
                 row.getString("refresh_lease_owner"),
                 instant(row, "refresh_lease_until"),
+                row.getOffsetDateTime("refresh_presented_at"),
                 instant(row, "last_refreshed_at"),
                 row.getString("last_refresh_error"),
                 row.getString("connected_by"),

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,11 @@ public class TokenBrokerResource {
     @POST
     @Operation(summary = "A usable Fanvue access token for an agency's creator (agency connection, else personal)")
     public Uni<TokenView> token(@Valid @NotNull TokenRequest request) {
-        return broker.token(request.agencyId(), request.creatorId(), request.rejectedAccessToken())
+        return broker.token(
+                        request.agencyId(),
+                        request.creatorId(),
+                        request.rejectedAccessToken(),
+                        "personal".equals(request.source()))
                 .map(token ->
                         new TokenView(token.accessToken(), token.expiresAt(), token.source(), token.fanvueUserId()));
     }
@@ -43,11 +48,14 @@ public class TokenBrokerResource {
      * @param agencyId the agency
      * @param creatorId the creator ({@code models.id}); null for agency-wide reads
      * @param rejectedAccessToken a token Fanvue just answered 401 to: a newer one is needed
+     * @param source {@code personal}: only the creator's personal connection (for a creator the agency connection
+     *     does not manage); absent: the agency connection first, the personal one as fallback
      */
     public record TokenRequest(
             @NotNull UUID agencyId,
             UUID creatorId,
-            @Size(max = 4096) String rejectedAccessToken) {
+            @Size(max = 4096) String rejectedAccessToken,
+            @Pattern(regexp = "personal") String source) {
         @Override
         public String toString() {
             return "TokenRequest[agency=" + agencyId + ", creator=" + creatorId + "]";

@@ -4,15 +4,13 @@ import com.onyxos.auth.config.BrokerConfig;
 import com.onyxos.auth.repository.CreatorRepository;
 import com.onyxos.auth.repository.FanvueConnectionRepository;
 import com.onyxos.common.fanvue.FanvueClient;
+import com.onyxos.common.run.RunLeases;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Wires the broker of this replica. The refresher and broker are plain classes so a test can build a second,
@@ -29,8 +27,9 @@ public class BrokerBeans {
             FanvueClient fanvue,
             BrokerConfig config,
             BrokerMetrics metrics,
-            Clock clock) {
-        return new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, replicaId());
+            Clock clock,
+            RunLeases leases) {
+        return new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, leases);
     }
 
     @Produces
@@ -41,19 +40,9 @@ public class BrokerBeans {
             ConnectionSecrets secrets,
             TokenRefresher refresher,
             BrokerConfig config,
+            BrokerMetrics metrics,
             @CacheName("fanvue-access-tokens") Cache cache,
             Clock clock) {
-        return new FanvueTokenBroker(connections, creators, secrets, refresher, config, cache, clock);
-    }
-
-    /** Host name plus a random suffix: unique per process even when pods share a host name. */
-    private static String replicaId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + UUID.randomUUID();
+        return new FanvueTokenBroker(connections, creators, secrets, refresher, config, metrics, cache, clock);
     }
 }

@@ -158,6 +158,7 @@ public class FanvueConnectService {
                 scopes,
                 secrets.sealAccess(id, tokens.accessToken()),
                 secrets.sealRefresh(id, tokens.refreshToken()),
+                clock.instant(),
                 clock.instant().plusSeconds(tokens.expiresIn()),
                 pending.userSub()));
     }

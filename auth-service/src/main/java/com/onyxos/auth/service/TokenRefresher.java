@@ -3,31 +3,45 @@ package com.onyxos.auth.service;
 import com.onyxos.auth.config.BrokerConfig;
 import com.onyxos.auth.crypto.SecretCipher;
 import com.onyxos.auth.repository.FanvueConnectionRepository;
+import com.onyxos.auth.repository.FanvueConnectionRepository.LeaseView;
 import com.onyxos.auth.repository.FanvueConnectionRepository.RefreshedTokens;
 import com.onyxos.auth.repository.StoredConnection;
 import com.onyxos.common.fanvue.FanvueClient;
 import com.onyxos.common.fanvue.FanvueException;
 import com.onyxos.common.fanvue.model.FanvueTokens;
 import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.run.RunLeases;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Refreshes one connection's tokens at most once at a time across every replica. The refresh lease is a
- * conditional update in Postgres; whoever takes it re-reads the row (another replica may have just refreshed),
- * presents the refresh token once, and stores the new pair with {@code version + 1} before anyone uses it. Those
- * who find the lease taken wait for its outcome instead of refreshing too. A refresh token is never presented
- * twice by us after Fanvue rejected it: {@code invalid_grant} ends in {@code reauth_required}.
+ * Refreshes one connection's tokens at most once at a time across every replica, and never presents a refresh token
+ * twice while its first presentation may still be answered.
+ *
+ * <p>The refresh lease is a conditional update of the connection row naming this process's run-lease owner
+ * ({@link RunLeases#owner()}); a holder is live while its lock session is held (PostgreSQL drops it the moment the
+ * process or that connection dies) and its lease has not run out. Whoever takes the lease re-reads the row (another
+ * replica may just have refreshed: a freshly issued token is used as it is, never refreshed again), records that it
+ * presents the refresh token ({@code refresh_presented_at}, committed before the call), presents it once, and stores
+ * the new pair with {@code version + 1} fenced on the version and its own presentation. Waiters poll: a dead holder
+ * that had not presented yet is taken over at once; one that had presented is given {@link
+ * BrokerConfig#holderGrace()} to come back (a cut database connection reopens within a second and the holder then
+ * stores its pair) or until its call must have timed out, before the token is presented again. While a live holder
+ * refreshes, waiters give up after {@link BrokerConfig#awaitOtherRefresh()} with 503 {@code fanvue_refresh_in_progress}
+ * and {@code Retry-After}. {@code invalid_grant} ends in {@code reauth_required}: that includes the one case no
+ * protocol can save, a rotation whose answer was lost with its holder.
  */
 public class TokenRefresher {
 
     private static final Logger LOG = Logger.getLogger(TokenRefresher.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration MAX_POLL = Duration.ofMillis(500);
+    private static final Duration MAX_POLL = Duration.ofMillis(250);
 
     private final FanvueConnectionRepository connections;
     private final ConnectionSecrets secrets;
@@ -35,10 +49,11 @@ public class TokenRefresher {
     private final BrokerConfig config;
     private final BrokerMetrics metrics;
     private final Clock clock;
-    private final String owner;
+    private final RunLeases leases;
 
     /**
-     * @param owner this replica's identity in the lease column (unique per process)
+     * @param leases the run leases of this process (of a simulated second replica in tests): its owner id names the
+     *     holder of a refresh lease, and its lock session tells others whether the holder lives
      */
     public TokenRefresher(
             FanvueConnectionRepository connections,
@@ -47,132 +62,218 @@ public class TokenRefresher {
             BrokerConfig config,
             BrokerMetrics metrics,
             Clock clock,
-            String owner) {
+            RunLeases leases) {
         this.connections = connections;
         this.secrets = secrets;
         this.fanvue = fanvue;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        this.owner = owner;
+        this.leases = leases;
     }
 
     /**
-     * Makes sure {@code seen}'s tokens are renewed: by us, or by whoever holds the lease. With {@code rejected},
-     * the access token of {@code seen} was refused by Fanvue and a newer version is needed even if not expiring.
-     * Returns the connection as stored afterwards (status {@code reauth_required} when Fanvue refused the refresh).
+     * Makes sure {@code seen}'s tokens are renewed: by us, or by whoever holds the lease. Returns the connection as
+     * stored afterwards (a newer version when renewed; status {@code reauth_required} when Fanvue refused the refresh).
+     *
+     * @param rejected the access token of {@code seen} was refused by Fanvue (kept for the log; any newer version will do)
      */
     public Uni<StoredConnection> refresh(StoredConnection seen, boolean rejected) {
-        return connections.tryLease(seen.id(), owner, config.leaseDuration()).chain(leased -> {
-            if (leased == null) {
-                return awaitOther(seen, clock.instant().plus(config.awaitOtherRefresh()), FIRST_POLL);
-            }
-            if (leased.version() > seen.version() && (rejected || fresh(leased))) {
-                // Another replica refreshed between our read and our lease: use its tokens.
-                return connections.releaseLease(leased.id(), owner, null).replaceWith(leased);
-            }
-            return presentRefreshToken(leased);
-        });
+        return leases.owner().chain(owner -> connections
+                .tryLease(seen.id(), owner, config.leaseDuration())
+                .chain(leased -> leased == null
+                        ? awaitOther(seen, owner, new Waiting(System.nanoTime(), config))
+                        : withLease(seen, owner, leased)));
     }
 
-    private Uni<StoredConnection> presentRefreshToken(StoredConnection leased) {
+    private Uni<StoredConnection> withLease(StoredConnection seen, String owner, StoredConnection leased) {
+        if (leased.version() > seen.version()) {
+            // Refreshed by another replica between our read and our lease: a freshly issued token, served as it is.
+            return connections.releaseLease(leased.id(), owner, null, null).replaceWith(leased);
+        }
         SecretCipher.Opened refreshToken = secrets.openRefresh(leased);
         if (refreshToken == null) {
-            return reauth(leased, "no refresh token was granted (offline_access missing)");
+            return reauth(leased, owner, null, "no refresh token was granted (offline_access missing)");
         }
-        return fanvue.oauth()
-                .refresh(refreshToken.plaintext())
-                .onItem()
-                .transformToUni(tokens -> store(leased, tokens))
-                .onFailure(FanvueException.OAuthError.class)
-                .recoverWithUni(failure -> rejectedRefresh(leased, (FanvueException.OAuthError) failure))
-                .onFailure(FanvueException.class)
-                .recoverWithUni(failure -> unavailable(leased, failure));
+        return connections
+                .markPresented(leased.id(), owner, leased.version())
+                .chain(presentedAt -> presentedAt == null
+                        ? awaitOther(seen, owner, new Waiting(System.nanoTime(), config))
+                        : present(leased, owner, presentedAt, refreshToken.plaintext()));
     }
 
-    private Uni<StoredConnection> store(StoredConnection leased, FanvueTokens tokens) {
+    private Uni<StoredConnection> present(
+            StoredConnection leased, String owner, OffsetDateTime presentedAt, String refreshToken) {
+        return fanvue.oauth()
+                .refresh(refreshToken)
+                .onItem()
+                .transformToUni(tokens -> store(leased, presentedAt, tokens))
+                .onFailure(FanvueException.OAuthError.class)
+                .recoverWithUni(
+                        failure -> rejectedRefresh(leased, owner, presentedAt, (FanvueException.OAuthError) failure))
+                .onFailure(FanvueException.class)
+                .recoverWithUni(failure -> unavailable(leased, owner, presentedAt, failure));
+    }
+
+    private Uni<StoredConnection> store(StoredConnection leased, OffsetDateTime presentedAt, FanvueTokens tokens) {
         List<String> scopes = tokens.scope() == null || tokens.scope().isBlank()
                 ? null
                 : Arrays.asList(tokens.scope().trim().split("\\s+"));
+        Instant issuedAt = clock.instant();
         RefreshedTokens sealed = new RefreshedTokens(
                 secrets.sealAccess(leased.id(), tokens.accessToken()),
                 secrets.sealRefresh(leased.id(), tokens.refreshToken()),
-                clock.instant().plusSeconds(tokens.expiresIn()),
+                issuedAt,
+                issuedAt.plusSeconds(tokens.expiresIn()),
                 scopes);
-        return connections.storeRefreshed(leased.id(), owner, sealed).map(stored -> {
-            if (stored == null) {
-                // The lease outlived its duration and someone else took it: our pair is lost, theirs stands.
-                LOG.errorf(
-                        "Refresh of connection %s finished after its lease ended; the new pair was not stored",
-                        leased.id());
-                throw FanvueFailures.unavailable(new IllegalStateException("refresh lease lost"));
+        metrics.granted(tokens.expiresIn());
+        return connections
+                .storeRefreshed(leased.id(), leased.version(), presentedAt, sealed)
+                // Fenced on version and presentation, so repeating it after a broken connection is harmless.
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(100))
+                .atMost(3)
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : afterLostStore(leased))
+                .invoke(() -> metrics.refreshed("success"));
+    }
+
+    /** Our fenced store matched nothing: a retry after our own commit, or we were taken for dead after presenting. */
+    private Uni<StoredConnection> afterLostStore(StoredConnection leased) {
+        return connections.findById(leased.id()).map(now -> {
+            if (now != null && now.version() > leased.version()) {
+                return now;
             }
-            metrics.refreshed("success");
-            return stored;
+            LOG.errorf("Refresh of connection %s was answered after its presentation was taken over", leased.id());
+            throw FanvueFailures.refreshIncomplete("the refresh was answered after another replica took it over");
         });
     }
 
-    private Uni<StoredConnection> rejectedRefresh(StoredConnection leased, FanvueException.OAuthError failure) {
+    private Uni<StoredConnection> rejectedRefresh(
+            StoredConnection leased, String owner, OffsetDateTime presentedAt, FanvueException.OAuthError failure) {
         if (failure.invalidGrant()) {
-            return reauth(leased, "Fanvue rejected the refresh token (invalid_grant)");
+            return reauth(leased, owner, presentedAt, "Fanvue rejected the refresh token (invalid_grant)");
         }
         metrics.refreshed("rejected");
         String error = "Fanvue refused the refresh: " + failure.error().orElse("status " + failure.status());
         return connections
-                .releaseLease(leased.id(), owner, error)
+                .releaseLease(leased.id(), owner, presentedAt, error)
                 .replaceWith(Uni.createFrom()
                         .failure(new ProblemException(
                                 502, "fanvue_refresh_failed", "Fanvue refused the refresh", error)));
     }
 
-    private Uni<StoredConnection> reauth(StoredConnection leased, String reason) {
+    private Uni<StoredConnection> reauth(
+            StoredConnection leased, String owner, OffsetDateTime presentedAt, String reason) {
         metrics.refreshed("invalid_grant");
         LOG.warnf("Fanvue connection %s needs a new authorization: %s", leased.id(), reason);
-        return connections.markReauthRequired(leased.id(), owner, reason);
+        return connections
+                .markReauthRequired(leased.id(), owner, presentedAt, reason)
+                .chain(marked -> marked != null ? Uni.createFrom().item(marked) : connections.findById(leased.id()));
     }
 
     /**
      * No usable answer: Fanvue may or may not have rotated. The lease ends with the error recorded; the next
      * attempt presents the same token once more, which either works or ends in {@code invalid_grant} — never a loop.
      */
-    private Uni<StoredConnection> unavailable(StoredConnection leased, Throwable failure) {
+    private Uni<StoredConnection> unavailable(
+            StoredConnection leased, String owner, OffsetDateTime presentedAt, Throwable failure) {
         metrics.refreshed("unavailable");
         return connections
-                .releaseLease(leased.id(), owner, "Fanvue unavailable during refresh: " + failure.getMessage())
+                .releaseLease(
+                        leased.id(), owner, presentedAt, "Fanvue unavailable during refresh: " + failure.getMessage())
                 .replaceWith(Uni.createFrom().failure(FanvueFailures.unavailable(failure)));
     }
 
-    private Uni<StoredConnection> awaitOther(StoredConnection seen, java.time.Instant deadline, Duration pause) {
+    /** Waits for the holder's outcome; takes the lease over when the holder is found dead. */
+    private Uni<StoredConnection> awaitOther(StoredConnection seen, String owner, Waiting waiting) {
         return Uni.createFrom()
                 .voidItem()
                 .onItem()
                 .delayIt()
-                .by(pause)
-                .chain(() -> connections.findById(seen.id()))
-                .chain(now -> {
+                .by(waiting.pause())
+                .chain(() -> connections.leaseView(seen.id(), config.presentationTimeout()))
+                .chain(view -> {
+                    StoredConnection now = view == null ? null : view.connection();
                     boolean settled = now == null
                             || now.version() > seen.version()
-                            || "reauth_required".equals(now.status())
-                            || "revoked".equals(now.status())
+                            || !"active".equals(now.status()) && !"refreshing".equals(now.status())
                             || now.leaseOwner() == null;
                     if (settled) {
                         return Uni.createFrom().item(now);
                     }
-                    if (clock.instant().isAfter(deadline)) {
-                        return Uni.createFrom()
-                                .failure(new ProblemException(
-                                        503,
-                                        "fanvue_refresh_in_progress",
-                                        "Refresh in progress",
-                                        "Another replica is still refreshing this connection; try again shortly."));
+                    if (waiting.holderDead(view)) {
+                        return takeOver(seen, owner, now, waiting);
                     }
-                    Duration next = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-                    return awaitOther(seen, deadline, next);
+                    if (waiting.over() && view.holderAlive()) {
+                        // Only a live holder makes a request give up; a gone one is taken over within the grace.
+                        return Uni.createFrom().failure(FanvueFailures.refreshInProgress());
+                    }
+                    return awaitOther(seen, owner, waiting.next());
                 });
     }
 
-    private boolean fresh(StoredConnection connection) {
-        return connection.tokenExpiresAt() != null
-                && connection.tokenExpiresAt().isAfter(clock.instant().plus(config.refreshAhead()));
+    private Uni<StoredConnection> takeOver(StoredConnection seen, String owner, StoredConnection now, Waiting waiting) {
+        return connections
+                .takeOver(now.id(), now.leaseOwner(), owner, config.leaseDuration())
+                .chain(leased -> {
+                    if (leased == null) {
+                        return awaitOther(seen, owner, waiting.next());
+                    }
+                    metrics.tookOver();
+                    LOG.warnf(
+                            "Refresh lease of connection %s taken over from %s, found dead",
+                            now.id(), now.leaseOwner());
+                    return withLease(seen, owner, leased);
+                });
+    }
+
+    /** One waiter's view over time: its deadline, its polling pace, and since when the holder has looked dead. */
+    private static final class Waiting {
+        private final long startedAt;
+        private final BrokerConfig config;
+        private Duration pause = FIRST_POLL;
+        private String holder;
+        private long holderGoneSince = -1;
+
+        Waiting(long startedAt, BrokerConfig config) {
+            this.startedAt = startedAt;
+            this.config = config;
+        }
+
+        Duration pause() {
+            return pause;
+        }
+
+        Waiting next() {
+            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
+            return this;
+        }
+
+        boolean over() {
+            return System.nanoTime() - startedAt > config.awaitOtherRefresh().toNanos();
+        }
+
+        /**
+         * Whether the holder is dead for sure: its lease ran out, or its lock session is gone and either it had not
+         * presented the refresh token, or its call must have timed out, or it stayed gone for the grace period.
+         */
+        boolean holderDead(LeaseView view) {
+            String current = view.connection().leaseOwner();
+            if (view.holderAlive() || !current.equals(holder)) {
+                holder = current;
+                holderGoneSince = view.holderAlive() ? -1 : System.nanoTime();
+            }
+            if (view.leaseOver()) {
+                return true;
+            }
+            if (view.holderAlive()) {
+                return false;
+            }
+            return view.connection().presentedAt() == null
+                    || view.presentationOver()
+                    || System.nanoTime() - holderGoneSince
+                            >= config.holderGrace().toNanos();
+        }
     }
 }

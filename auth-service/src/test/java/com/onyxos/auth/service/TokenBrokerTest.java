@@ -15,12 +15,14 @@ import com.onyxos.auth.repository.StoredConnection;
 import com.onyxos.auth.rest.FanvueConnectFlow;
 import com.onyxos.common.fanvue.FanvueClient;
 import com.onyxos.common.fanvue.FanvueClientSettings;
+import com.onyxos.common.run.RunLeaseConfig;
+import com.onyxos.common.run.RunLeases;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
-import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.test.common.WithTestResource;
@@ -28,10 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +76,18 @@ class TokenBrokerTest {
     TokenRefreshSweep sweep;
 
     @Inject
+    RunLeases leases;
+
+    @Inject
+    RunLeaseConfig leaseConfig;
+
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool dbPool;
+
+    @Inject
     @CacheName("replica-b-access-tokens")
     Cache replicaBCache;
 
@@ -86,7 +96,7 @@ class TokenBrokerTest {
 
     @BeforeEach
     void connect() {
-        TestDatabase.truncateAll();
+        com.onyxos.common.testing.TestDatabase.truncateAll();
         tenants = TestTenants.seed();
         SimulatorAdmin.reset();
         replicaBCache.invalidateAll().await().indefinitely();
@@ -110,29 +120,15 @@ class TokenBrokerTest {
     }
 
     private static void execute(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement()) {
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        ConnectionRows.execute(sql);
     }
 
     private static String single(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConnectionRows.single(sql);
     }
 
     private void connectAgencyAndExpireSoon() {
-        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
-        execute("update agency_fanvue_connections set token_expires_at = now() + interval '1 minute'");
-        SimulatorAdmin.clearJournal();
+        ConnectionRows.connectAgencyAndExpireSoon();
     }
 
     @Test
@@ -170,14 +166,7 @@ class TokenBrokerTest {
                 .path("accessToken");
 
         assertThat(SimulatorAdmin.refreshGrants()).isZero();
-        io.restassured.RestAssured.given()
-                .baseUri(SimulatorAdmin.baseUrl())
-                .auth()
-                .oauth2(token)
-                .header("X-Fanvue-API-Version", "2025-06-26")
-                .get("/users/me")
-                .then()
-                .statusCode(200);
+        SimulatorAdmin.assertAccepts(token);
     }
 
     @Test
@@ -203,10 +192,10 @@ class TokenBrokerTest {
     @Test
     void twoReplicasSharingTheDatabaseStillRefreshOnce() throws Exception {
         connectAgencyAndExpireSoon();
-        TokenRefresher refresherB = new TokenRefresher(
-                connections, secrets, fanvue, config, metrics, clock, "replica-b/" + UUID.randomUUID());
-        FanvueTokenBroker replicaB =
-                new FanvueTokenBroker(connections, creators, secrets, refresherB, config, replicaBCache, clock);
+        RunLeases leasesB = new RunLeases(vertx, dbPool, leaseConfig, new SimpleMeterRegistry(), "auth-replica-b");
+        TokenRefresher refresherB = new TokenRefresher(connections, secrets, fanvue, config, metrics, clock, leasesB);
+        FanvueTokenBroker replicaB = new FanvueTokenBroker(
+                connections, creators, secrets, refresherB, config, metrics, replicaBCache, clock);
 
         List<Future<Response>> viaHttp = new ArrayList<>();
         List<CompletableFuture<FanvueTokenBroker.BrokeredToken>> viaB = new ArrayList<>();
@@ -223,7 +212,9 @@ class TokenBrokerTest {
         }
 
         assertThat(SimulatorAdmin.refreshGrants()).isEqualTo(1);
+        assertThat(SimulatorAdmin.stats().getLong("revokedGrants")).isZero();
         assertThat(tokens).hasSize(1);
+        leasesB.close().await().atMost(Duration.ofSeconds(10));
     }
 
     @Test
@@ -283,16 +274,53 @@ class TokenBrokerTest {
     }
 
     @Test
-    void theSweepRefreshesTokensAboutToExpire() {
+    void askingForThePersonalConnectionSkipsTheAgencyOne() {
+        String creatorUuid = SimulatorAdmin.world().getString("agencies[1].creators[0].uuid");
+        UUID creatorId = TestTenants.creator(tenants.agencyA(), UUID.fromString(creatorUuid), "outside-creator");
         FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
-        execute("update agency_fanvue_connections set token_expires_at = now() + interval '10 minutes'");
+        String agency = tenants.agencyA().toString();
+
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString()))
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("agency"));
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "personal"))
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("fanvue_not_connected"));
+
+        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "personal", creatorUuid);
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "personal"))
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("personal"))
+                .body("fanvueUserId", equalTo(creatorUuid));
+        broker(Map.of("agencyId", agency, "source", "personal")).then().statusCode(400);
+        broker(Map.of("agencyId", agency, "creatorId", creatorId.toString(), "source", "agency"))
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void theSweepRefreshesWhatIsDueBeforeItsNextRunByTheBrokersRule() {
+        FanvueConnectFlow.connect(TestUsers.AGENCY_ADMIN, "agency", null);
+        // An hour-long token: its margin is 5 minutes, the sweep runs every 60 s.
+        execute("update agency_fanvue_connections set token_expires_at = now() + interval '6 minutes 30 seconds',"
+                + " token_issued_at = now() - interval '53 minutes 30 seconds'");
         SimulatorAdmin.clearJournal();
 
-        int refreshed = sweep.sweep().await().atMost(Duration.ofSeconds(30));
+        assertThat(sweep.sweep().await().atMost(Duration.ofSeconds(30)))
+                .as("due in 90 s")
+                .isZero();
+        execute("update agency_fanvue_connections set token_expires_at = now() + interval '5 minutes 30 seconds'");
+        assertThat(sweep.sweep().await().atMost(Duration.ofSeconds(30)))
+                .as("due in 30 s")
+                .isEqualTo(1);
 
-        assertThat(refreshed).isEqualTo(1);
         assertThat(SimulatorAdmin.refreshGrants()).isEqualTo(1);
-        assertThat(sweep.sweep().await().atMost(Duration.ofSeconds(30))).isZero();
+        assertThat(sweep.sweep().await().atMost(Duration.ofSeconds(30)))
+                .as("freshly issued")
+                .isZero();
     }
 
     @Test
@@ -312,7 +340,7 @@ class TokenBrokerTest {
                     .willReturn(WireMock.okJson(
                             "{\"access_token\":\"at-rotated-alone\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
             TokenRefresher refresher =
-                    new TokenRefresher(connections, secrets, wireMocked, config, metrics, clock, "wiremock-replica");
+                    new TokenRefresher(connections, secrets, wireMocked, config, metrics, clock, leases);
 
             StoredConnection after = refresher.refresh(before, true).await().atMost(Duration.ofSeconds(10));
 

@@ -31,6 +31,8 @@ public class FanvueTokenBrokerClient {
      * A token for the agency's creator ({@code creatorId} null for agency-wide reads).
      *
      * @param rejected a token Fanvue just refused, or null
+     * @param source {@code personal} for the creator's own connection only (a creator the agency connection does
+     *     not manage), null for the broker's order: the agency connection, then the creator's personal one
      */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(
@@ -44,14 +46,14 @@ public class FanvueTokenBrokerClient {
             failureRatio = 0.5,
             delay = 10_000,
             skipOn = FanvueNotConnectedException.class)
-    public Uni<BrokeredAccess> token(UUID agencyId, UUID creatorId, String rejected) {
+    public Uni<BrokeredAccess> token(UUID agencyId, UUID creatorId, String rejected, String source) {
         String bearer = "Bearer "
                 + credentials
                         .token()
                         .orElseThrow(
                                 () -> new IllegalStateException(
                                         "onyx.service-auth.token is not configured: this service cannot call the token broker"));
-        return api.token(bearer, new TokenBrokerApi.TokenQuery(agencyId, creatorId, rejected))
+        return api.token(bearer, new TokenBrokerApi.TokenQuery(agencyId, creatorId, rejected, source))
                 .map(answer -> new BrokeredAccess(
                         answer.accessToken(), answer.expiresAt(), answer.source(), answer.fanvueUserId()));
     }

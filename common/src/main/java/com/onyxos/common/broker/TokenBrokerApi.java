@@ -43,7 +43,7 @@ interface TokenBrokerApi {
     record Problem(String code, String detail) {}
 
     /** What we ask for. */
-    record TokenQuery(UUID agencyId, UUID creatorId, String rejectedAccessToken) {
+    record TokenQuery(UUID agencyId, UUID creatorId, String rejectedAccessToken, String source) {
         @Override
         public String toString() {
             return "TokenQuery[agency=" + agencyId + ", creator=" + creatorId + "]";

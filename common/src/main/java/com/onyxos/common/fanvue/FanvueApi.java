@@ -34,7 +34,7 @@ public final class FanvueApi {
     public Uni<UnreadCounts> unreadChats() {
         return http.get(
                 selfCall("GET /chats/unread", "/chats/unread"),
-                Decoder.object(UnreadCounts.class, u -> true, "counts"));
+                Decoder.object(UnreadCounts.class, UnreadCounts::hasCounts, "unreadChatsCount or unreadMessagesCount"));
     }
 
     /** The connected user's own creator data (self paths). */

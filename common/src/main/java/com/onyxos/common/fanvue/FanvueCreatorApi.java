@@ -8,6 +8,7 @@ import com.onyxos.common.fanvue.internal.Paginator;
 import com.onyxos.common.fanvue.internal.Query;
 import com.onyxos.common.fanvue.model.Chat;
 import com.onyxos.common.fanvue.model.ChatMessage;
+import com.onyxos.common.fanvue.model.ChatPage;
 import com.onyxos.common.fanvue.model.Earning;
 import com.onyxos.common.fanvue.model.EarningsSummary;
 import com.onyxos.common.fanvue.model.FanvueAccount;
@@ -135,6 +136,21 @@ public final class FanvueCreatorApi {
                 .add("search", filter.search())
                 .add("sortBy", filter.sortBy());
         return pages("/chats", "/chats", query, Chat.class, c -> c.user() != null);
+    }
+
+    /**
+     * The first page of chats (at most {@code size}, 1-50) and whether more exist: a count of, say, unread chats
+     * in one call instead of a walk over every page.
+     */
+    public Uni<ChatPage> chatPage(ChatQuery filter, int size) {
+        Query query = Query.of()
+                .each("filter", filter.filters())
+                .add("search", filter.search())
+                .add("sortBy", filter.sortBy())
+                .add("page", 1)
+                .add("size", size);
+        return http.get(call("/chats", "/chats", query), Decoder.pageStyle(Chat.class, c -> c.user() != null))
+                .map(page -> new ChatPage(page.items(), page.hasMore()));
     }
 
     /** The messages of the chat with one fan: media sent, price, when unlocked. */

@@ -6,6 +6,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String code;
     private final String title;
+    private Integer retryAfterSeconds;
 
     /**
      * @param status HTTP status of the response
@@ -34,5 +35,16 @@ public class ProblemException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** Answers with {@code Retry-After: seconds} (a 503 or 429 worth repeating soon); returns this problem. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

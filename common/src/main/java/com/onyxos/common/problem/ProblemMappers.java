@@ -38,7 +38,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return responses.build(e.status(), e.code(), e.title(), e.detail(), List.of());
+        Response response = responses.build(e.status(), e.code(), e.title(), e.detail(), List.of());
+        return e.retryAfterSeconds() == null
+                ? response
+                : Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString())
+                        .build();
     }
 
     @ServerExceptionMapper

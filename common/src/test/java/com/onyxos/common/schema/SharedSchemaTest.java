@@ -90,6 +90,9 @@ class SharedSchemaTest {
         assertIndex("models", "UNIQUE INDEX", "(agency_id, fanvue_user_uuid)");
         assertIndex("agency_fanvue_connections", "INDEX", "(status, token_expires_at)");
         assertIndex("sync_runs", "UNIQUE INDEX", "(model_id) WHERE (status = 'running'::text)");
+        assertIndex("sync_runs", "INDEX", "(owner) WHERE (status = 'running'::text)");
+        assertIndex("job_runs", "INDEX", "(owner) WHERE (status = 'running'::text)");
+        assertIndex("job_runs", "INDEX", "(job, agency_id, started_at DESC)");
     }
 
     @Test
@@ -104,6 +107,25 @@ class SharedSchemaTest {
 
             execute(c, "update sync_runs set status = 'succeeded', finished_at = now() where id = ?", first);
             queryUuid(c, start, agency, creator); // The creator may sync again once the first run is over.
+        }
+    }
+
+    @Test
+    void onlyOneJobRunPerJobAndAgencyAtATimeAndAClusterWideJobIsAScopeOfItsOwn() throws SQLException {
+        try (Connection c = TestDatabase.get().connect()) {
+            UUID agency = insertAgency(c);
+            String start = "insert into job_runs (job, agency_id, trigger, owner) values (?, ?, 'test', 'o')"
+                    + " returning id";
+            queryUuid(c, start, "daily-refresh", null);
+            queryUuid(c, start, "daily-refresh", agency);
+            queryUuid(c, start, "revenue-heartbeat", null);
+            for (UUID scope : new UUID[] {null, agency}) {
+                SQLException second =
+                        assertThrows(SQLException.class, () -> queryUuid(c, start, "daily-refresh", scope));
+                assertEquals("23505", second.getSQLState());
+            }
+            assertCheckViolation(c, "insert into job_runs (job, trigger, owner) values ('Bad Name', 't', 'o')");
+            assertCheckViolation(c, "insert into job_runs (job, trigger, owner, counts) values ('j', 't', 'o', '[]')");
         }
     }
 

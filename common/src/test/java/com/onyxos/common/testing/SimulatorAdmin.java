@@ -19,9 +19,17 @@ public final class SimulatorAdmin {
 
     /** A fresh world from the same settings; faults, journal, tokens and counters cleared. */
     public static JsonPath reset() {
+        return reset(Map.of());
+    }
+
+    /**
+     * A fresh world with some settings changed ({@code accessTokenTtlSeconds}, {@code seed}, sizes...); they stay
+     * for later resets, so a test that changes one sets it back.
+     */
+    public static JsonPath reset(Map<String, ?> overrides) {
         return given().baseUri(baseUrl())
                 .contentType(ContentType.JSON)
-                .body("{}")
+                .body(overrides)
                 .post("/_simulator/reset")
                 .then()
                 .statusCode(200)
@@ -67,6 +75,17 @@ public final class SimulatorAdmin {
                 .getList("$");
     }
 
+    /** Fails unless the simulator accepts {@code accessToken} (a {@code GET /users/me} with it answers 200). */
+    public static void assertAccepts(String accessToken) {
+        given().baseUri(baseUrl())
+                .auth()
+                .oauth2(accessToken)
+                .header("X-Fanvue-API-Version", "2025-06-26")
+                .get("/users/me")
+                .then()
+                .statusCode(200);
+    }
+
     /** How many refresh_token grants the simulator received. */
     public static int refreshGrants() {
         return journal(Map.of("grantType", "refresh_token")).size();
@@ -84,6 +103,46 @@ public final class SimulatorAdmin {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** An access token of the user with every read scope the services use (valid an hour, no refresh token). */
+    public static String issueToken(String userUuid) {
+        return given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "userUuid",
+                        userUuid,
+                        "scopes",
+                        List.of(
+                                "read:self",
+                                "read:creator",
+                                "read:media",
+                                "read:chat",
+                                "read:insights",
+                                "read:post",
+                                "read:fan"),
+                        "ttlSeconds",
+                        3600))
+                .post("/_simulator/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    /** Every answer waits {@code fixedMs} plus up to {@code randomMs} more. */
+    public static void latency(int fixedMs, int randomMs) {
+        given().baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(Map.of("fixedMs", fixedMs, "randomMs", randomMs))
+                .put("/_simulator/latency")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    /** A fresh world of another size (same seed); faults, journal, tokens and counters cleared. */
+    public static JsonPath reset(int agencies, int creatorsPerAgency) {
+        return reset(Map.of("agencies", agencies, "creatorsPerAgency", creatorsPerAgency));
     }
 
     /** Expires the access tokens of a user (every user when null). */

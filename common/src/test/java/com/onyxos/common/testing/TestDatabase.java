@@ -80,6 +80,27 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row of {@code sql}, as text (null without a row). */
+    public static String text(String sql) {
+        try (Connection connection = get().connect();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one statement. */
+    public static void execute(String sql) {
+        try (Connection connection = get().connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Coordinates startEmbedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -142,6 +163,16 @@ public final class TestDatabase {
 
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(jdbcUrl(), user, password);
+        }
+
+        /** Options for a reactive client of its own (a second process's pool, in tests). */
+        public io.vertx.pgclient.PgConnectOptions connectOptions() {
+            return new io.vertx.pgclient.PgConnectOptions()
+                    .setHost(host)
+                    .setPort(port)
+                    .setDatabase(database)
+                    .setUser(user)
+                    .setPassword(password);
         }
     }
 }

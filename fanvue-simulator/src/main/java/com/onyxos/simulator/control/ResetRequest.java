@@ -1,6 +1,7 @@
 package com.onyxos.simulator.control;
 
 import com.onyxos.simulator.SimulatorSettings;
+import java.time.Duration;
 
 /** Optional overrides for {@code POST /_simulator/reset}; absent fields keep the current settings. */
 public record ResetRequest(
@@ -12,7 +13,8 @@ public record ResetRequest(
         Integer earningsPerCreator,
         Integer chatsPerCreator,
         Integer messagesPerChat,
-        Integer days) {
+        Integer days,
+        Long accessTokenTtlSeconds) {
 
     SimulatorSettings applyTo(SimulatorSettings s) {
         SimulatorSettings r = s;
@@ -24,6 +26,7 @@ public record ResetRequest(
         r = earningsPerCreator == null ? r : r.withEarningsPerCreator(earningsPerCreator);
         r = chatsPerCreator == null ? r : r.withChatsPerCreator(chatsPerCreator);
         r = messagesPerChat == null ? r : r.withMessagesPerChat(messagesPerChat);
+        r = accessTokenTtlSeconds == null ? r : r.withAccessTokenTtl(Duration.ofSeconds(accessTokenTtlSeconds));
         return days == null ? r : r.withDays(days);
     }
 }

@@ -74,8 +74,47 @@ public class Creator extends TenantEntity {
     @Column(name = "likes_refreshed_at")
     public Instant likesRefreshedAt;
 
-    @Column(name = "media_counts_refreshed_at")
-    public Instant mediaCountsRefreshedAt;
+    @Column(name = "image_refreshed_at")
+    public Instant imageRefreshedAt;
+
+    @Column(name = "video_refreshed_at")
+    public Instant videoRefreshedAt;
+
+    @Column(name = "audio_refreshed_at")
+    public Instant audioRefreshedAt;
+
+    @Column(name = "revenue_net_refreshed_at")
+    public Instant revenueNetRefreshedAt;
+
+    @Column(name = "available_balance_refreshed_at")
+    public Instant availableBalanceRefreshedAt;
+
+    @Column(name = "unread_chats_count")
+    public Integer unreadChatsCount;
+
+    @Column(name = "unread_messages_count")
+    public Integer unreadMessagesCount;
+
+    @Column(name = "unread_chats_refreshed_at")
+    public Instant unreadChatsRefreshedAt;
+
+    @Column(name = "unread_messages_refreshed_at")
+    public Instant unreadMessagesRefreshedAt;
+
+    /** The agency's own name for the creator. */
+    @Column(columnDefinition = ColumnTypes.TEXT)
+    public String nickname;
+
+    /** agency, self or personal: how the last import reached the creator. */
+    @Column(name = "seen_via", columnDefinition = ColumnTypes.TEXT)
+    public String seenVia;
+
+    /** Null while Fanvue lists the creator. */
+    @Column(name = "not_listed_since")
+    public Instant notListedSince;
+
+    @Column(name = "stats_attempted_at")
+    public Instant statsAttemptedAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -2,7 +2,6 @@ package com.onyxos.vault.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** How vault syncs run ({@code onyx.vault-sync.*}). */
 @ConfigMapping(prefix = "onyx.vault-sync")
@@ -36,8 +35,4 @@ public interface VaultSyncConfig {
      */
     @WithDefault("4")
     int writeConcurrency();
-
-    /** A running sync whose heartbeat is older than this is closed as failed (its process died). */
-    @WithDefault("5m")
-    Duration staleRunAfter();
 }

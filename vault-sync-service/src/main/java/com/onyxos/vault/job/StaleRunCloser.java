@@ -1,32 +1,27 @@
 package com.onyxos.vault.job;
 
-import com.onyxos.vault.config.VaultSyncConfig;
 import com.onyxos.vault.repository.SyncRunRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 /**
- * Closes, as failed, sync runs whose process died (no heartbeat for a while), so a creator is never stuck
- * "running" and the next sync can start; that sync converges to the same rows as a clean one.
+ * Closes, as failed, sync runs whose process died (its lease lock is gone, or its heartbeat stopped), so a run nobody
+ * asks about is not shown "running" for long. Requests and followers close such runs themselves when they meet them;
+ * the next sync converges to the same rows as a clean one.
  */
 @ApplicationScoped
 public class StaleRunCloser {
 
-    private static final Logger LOG = Logger.getLogger(StaleRunCloser.class);
-
     private final SyncRunRepository runs;
-    private final VaultSyncConfig config;
 
-    public StaleRunCloser(SyncRunRepository runs, VaultSyncConfig config) {
+    public StaleRunCloser(SyncRunRepository runs) {
         this.runs = runs;
-        this.config = config;
     }
 
     @Scheduled(
             identity = "vault-stale-run-closer",
-            every = "${onyx.vault-sync.stale-check-every:60s}",
+            every = "${onyx.vault-sync.stale-check-every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return closeStale().replaceWithVoid();
@@ -34,10 +29,6 @@ public class StaleRunCloser {
 
     /** Closes stale runs now; answers how many. */
     public Uni<Integer> closeStale() {
-        return runs.closeStale(config.staleRunAfter()).invoke(closed -> {
-            if (closed > 0) {
-                LOG.warnf("Closed %d sync run(s) left running by a process that stopped", closed);
-            }
-        });
+        return runs.closeDead();
     }
 }

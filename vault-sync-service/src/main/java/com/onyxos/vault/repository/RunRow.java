@@ -7,7 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A row of {@code sync_runs}. */
+/**
+ * A row of {@code sync_runs}.
+ *
+ * @param abandoned true when its process died before finishing and another one closed it ({@code failed}; the counts
+ *     are what it had written)
+ */
 public record RunRow(
         UUID id,
         UUID agencyId,
@@ -26,13 +31,15 @@ public record RunRow(
         int removed,
         List<String> errors,
         String message,
+        boolean abandoned,
         Instant startedAt,
         Instant heartbeatAt,
         Instant finishedAt) {
 
     static final String COLUMNS = "id, agency_id, model_id, trigger, status, requested_by, folders, media_types,"
             + " folders_total, folders_done, assets_seen, inserted_count, updated_count, unchanged_count,"
-            + " removed_count, errors, message, started_at, heartbeat_at, finished_at";
+            + " removed_count, errors, message, closed_by is not null as abandoned, started_at, heartbeat_at,"
+            + " finished_at";
 
     public boolean running() {
         return "running".equals(status);
@@ -57,6 +64,7 @@ public record RunRow(
                 row.getInteger("removed_count"),
                 list(row.getArrayOfStrings("errors")),
                 row.getString("message"),
+                row.getBoolean("abandoned"),
                 instant(row.getOffsetDateTime("started_at")),
                 instant(row.getOffsetDateTime("heartbeat_at")),
                 instant(row.getOffsetDateTime("finished_at")));

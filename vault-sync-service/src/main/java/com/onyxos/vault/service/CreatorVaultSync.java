@@ -7,6 +7,8 @@ import com.onyxos.common.fanvue.FanvueApi;
 import com.onyxos.common.fanvue.FanvueClient;
 import com.onyxos.common.fanvue.FanvueCreatorApi;
 import com.onyxos.common.fanvue.model.VaultFolder;
+import com.onyxos.common.run.Lease;
+import com.onyxos.common.run.LeaseLostException;
 import com.onyxos.vault.config.VaultSyncConfig;
 import com.onyxos.vault.repository.CreatorRef;
 import com.onyxos.vault.repository.SyncRunRepository;
@@ -51,19 +53,22 @@ public class CreatorVaultSync {
         this.clock = clock;
     }
 
-    /** Syncs {@code creator} within run {@code runId}; never fails: failures are in the outcome. */
-    public Uni<SyncOutcome> sync(CreatorRef creator, UUID runId, SyncFilter filter) {
+    /**
+     * Syncs {@code creator} within the run it holds; never fails but when the run was closed by another process
+     * ({@link LeaseLostException}): other failures are in the outcome. The outcome is not recorded yet.
+     */
+    public Uni<SyncOutcome> sync(CreatorRef creator, Lease run, SyncFilter filter) {
         return vault(creator)
-                .chain(scope -> metrics.read(() -> readFolders(scope, runId, filter)))
-                .chain(seen -> metrics.write(() -> writer.apply(creator, runId, seen, filter)))
+                .chain(scope -> metrics.read(() -> readFolders(scope, run.runId(), filter)))
+                .chain(seen -> metrics.write(() -> writer.apply(creator, run, seen, filter)))
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> SyncOutcome.failed(FanvueNotConnectedException.MESSAGE))
-                .onFailure()
+                .onFailure(failure -> !(failure instanceof LeaseLostException))
                 .recoverWithItem(failure -> SyncOutcome.failed("Failed to sync the vault: " + describe(failure)));
     }
 
     private Uni<FanvueCreatorApi> vault(CreatorRef creator) {
-        return broker.token(creator.agencyId(), creator.id(), null).map(access -> {
+        return broker.token(creator.agencyId(), creator.id(), null, null).map(access -> {
             FanvueApi api =
                     fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), clock, access));
             return access.personal()

@@ -48,7 +48,7 @@ public class FanvueRoiAttribution {
 
     /** Records the creator's attributed events; answers how many were new, or the failure's message. */
     public Uni<Attribution> attribute(CreatorRef creator) {
-        return broker.token(creator.agencyId(), creator.id(), null)
+        return broker.token(creator.agencyId(), creator.id(), null, null)
                 .chain(access -> {
                     FanvueApi api = fanvue.api(
                             BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), clock, access));

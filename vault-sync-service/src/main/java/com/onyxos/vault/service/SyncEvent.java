@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A step of a sync run as the dashboard follows it: {@code progress} while running (folders done, assets seen so
- * far), then one {@code finished} with the final counts.
+ * far), then one {@code finished} with the final counts; {@code abandoned} when its process died before finishing
+ * (status {@code failed}, the counts it had written, and a {@code message} saying so).
  */
 public record SyncEvent(
         String type,
@@ -19,7 +20,9 @@ public record SyncEvent(
         int updated,
         int unchanged,
         int removed,
-        List<String> errors) {
+        List<String> errors,
+        boolean abandoned,
+        String message) {
 
     static SyncEvent of(RunRow run) {
         return new SyncEvent(
@@ -33,6 +36,8 @@ public record SyncEvent(
                 run.updated(),
                 run.unchanged(),
                 run.removed(),
-                run.errors());
+                run.errors(),
+                run.abandoned(),
+                run.message());
     }
 }

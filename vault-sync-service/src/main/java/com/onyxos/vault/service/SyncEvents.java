@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Follows a run in the database (so it works whichever replica runs it) and emits an event whenever its progress
- * changes, ending with the run's final counts.
+ * changes, ending with the run's final counts. A run whose process died is closed by the follower itself, so the
+ * stream ends with a final event saying so ({@code abandoned}) instead of waiting for a run that will never finish.
  */
 @ApplicationScoped
 public class SyncEvents {
@@ -42,6 +43,11 @@ public class SyncEvents {
     }
 
     private Uni<RunRow> poll(RunRow run) {
-        return Uni.createFrom().voidItem().onItem().delayIt().by(POLL).chain(() -> runs.find(run.agencyId(), run.id()));
+        return Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(POLL)
+                .chain(() -> runs.current(run.agencyId(), run.id()));
     }
 }

@@ -40,14 +40,14 @@ public class SyncProgress {
         return local.containsKey(runId);
     }
 
-    /** Follows a run of another process in the database until it ends. */
+    /** Follows a run of another process in the database until it ends (closed when its process died). */
     Uni<RunRow> follow(RunRow run) {
         return Uni.createFrom()
                 .voidItem()
                 .onItem()
                 .delayIt()
                 .by(POLL)
-                .chain(() -> runs.find(run.agencyId(), run.id()))
+                .chain(() -> runs.current(run.agencyId(), run.id()))
                 .chain(now -> now == null || !now.running() ? Uni.createFrom().item(now) : follow(now));
     }
 
@@ -58,9 +58,20 @@ public class SyncProgress {
         }
     }
 
+    /** The run was closed by another process (taken for dead): its waiters get it as it was closed. */
+    void lost(RunRow run) {
+        LOG.warnf("Sync run %s was closed by another process; its work here stopped", run.id());
+        runs.find(run.agencyId(), run.id())
+                .map(closed -> closed == null ? run : closed)
+                .subscribe()
+                .with(this::finished, failure -> failed(run, failure));
+    }
+
     void failed(RunRow run, Throwable failure) {
         LOG.errorf(
-                failure, "Sync run %s could not be recorded as finished; the stale-run check will close it", run.id());
+                failure,
+                "Sync run %s could not be recorded as finished; it is closed as dead once its heartbeat stops",
+                run.id());
         CompletableFuture<RunRow> waiting = local.remove(run.id());
         if (waiting != null) {
             waiting.completeExceptionally(failure);

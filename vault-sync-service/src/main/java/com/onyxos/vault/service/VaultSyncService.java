@@ -1,6 +1,8 @@
 package com.onyxos.vault.service;
 
 import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.run.Lease;
+import com.onyxos.common.run.LeaseLostException;
 import com.onyxos.vault.config.VaultSyncConfig;
 import com.onyxos.vault.repository.CreatorRef;
 import com.onyxos.vault.repository.CreatorRows;
@@ -9,14 +11,17 @@ import com.onyxos.vault.repository.SyncRunRepository;
 import com.onyxos.vault.repository.SyncSettingsRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Vault syncs of one creator or a whole agency. Each creator's sync is a row in {@code sync_runs}; the database
- * lets one run per creator at a time across every replica, and a second request joins the running one. An agency
- * sync runs its creators in parallel with bounded concurrency.
+ * Vault syncs of one creator or a whole agency. Each creator's sync is a row in {@code sync_runs} held through common's
+ * run leases: one run per creator at a time across every replica, a second request joins the live one, and a run
+ * whose process died is closed and replaced in the same request. A request that waited on a run whose process died
+ * meanwhile starts (or joins) the next run once, so a click converges rather than reports the crash. An agency sync
+ * runs its creators in parallel with bounded concurrency.
  */
 @ApplicationScoped
 public class VaultSyncService {
@@ -25,21 +30,23 @@ public class VaultSyncService {
     private final SyncSettingsRepository settings;
     private final SyncRunRepository runs;
     private final CreatorVaultSync sync;
+    private final VaultWriter writer;
     private final SyncProgress progress;
     private final VaultSyncConfig config;
-    private final String owner = "vault-sync/" + UUID.randomUUID();
 
     public VaultSyncService(
             CreatorRows creators,
             SyncSettingsRepository settings,
             SyncRunRepository runs,
             CreatorVaultSync sync,
+            VaultWriter writer,
             SyncProgress progress,
             VaultSyncConfig config) {
         this.creators = creators;
         this.settings = settings;
         this.runs = runs;
         this.sync = sync;
+        this.writer = writer;
         this.progress = progress;
         this.config = config;
     }
@@ -86,54 +93,57 @@ public class VaultSyncService {
     }
 
     private Uni<StartedRun> start(CreatorRef creator, SyncRequest request) {
+        return claim(creator, request)
+                .map(first -> first.withFinished(first.finished()
+                        .chain(ended -> ended != null && ended.abandoned()
+                                ? claim(creator, request).chain(StartedRun::finished)
+                                : Uni.createFrom().item(ended))));
+    }
+
+    private Uni<StartedRun> claim(CreatorRef creator, SyncRequest request) {
         SyncRunRepository.NewRun run = new SyncRunRepository.NewRun(
                 creator.agencyId(),
                 creator.id(),
                 request.trigger(),
                 request.requestedBy(),
                 request.filter().folders(),
-                request.filter().mediaTypes(),
-                owner);
-        return runs.start(run).chain(started -> {
-            if (started.run() == null) {
-                // The run we collided with finished in between: start again.
-                return start(creator, request);
-            }
-            if (!started.started()) {
-                return Uni.createFrom().item(new StartedRun(started.run(), false, joined(started.run())));
-            }
-            Uni<RunRow> finished = execute(creator, started.run(), request.filter());
-            return Uni.createFrom().item(new StartedRun(started.run(), true, finished));
-        });
+                request.filter().mediaTypes());
+        return runs.start(run)
+                .map(started -> started.started()
+                        ? new StartedRun(started.run(), true, execute(creator, started, request.filter()))
+                        : new StartedRun(started.run(), false, joined(started.run())));
     }
 
     /** Runs the sync in the background of the request (bounded per agency by the creator semaphore). */
-    private Uni<RunRow> execute(CreatorRef creator, RunRow run, SyncFilter filter) {
+    private Uni<RunRow> execute(CreatorRef creator, SyncRunRepository.Started started, SyncFilter filter) {
+        RunRow run = started.run();
+        Lease lease = started.lease();
         Uni<RunRow> finished = progress.await(run);
-        progress.limited(
+        Cancellable work = progress.limited(
                         creator.agencyId(),
                         config.creatorConcurrency(),
-                        sync.sync(creator, run.id(), filter).chain(outcome -> runs.finish(run.id(), finish(outcome))))
+                        sync.sync(creator, lease, filter)
+                                .chain(outcome -> writer.finish(creator.agencyId(), lease, outcome)))
                 .subscribe()
-                .with(progress::finished, failure -> progress.failed(run, failure));
+                .with(progress::finished, failure -> {
+                    lease.release();
+                    if (failure instanceof LeaseLostException) {
+                        progress.lost(run);
+                    } else {
+                        progress.failed(run, failure);
+                    }
+                });
+        // Another process took this run for dead and closed it: stop, and let waiters see how it was closed.
+        lease.onLost(() -> {
+            work.cancel();
+            progress.lost(run);
+        });
         return finished;
     }
 
     /** A run started elsewhere: followed in memory if it runs in this process, else in the database. */
     private Uni<RunRow> joined(RunRow run) {
         return progress.runsHere(run.id()) ? progress.await(run) : progress.follow(run);
-    }
-
-    private static SyncRunRepository.Finish finish(SyncOutcome outcome) {
-        return new SyncRunRepository.Finish(
-                outcome.status(),
-                outcome.inserted(),
-                outcome.updated(),
-                outcome.unchanged(),
-                outcome.removed(),
-                outcome.assetsSeen(),
-                outcome.errors(),
-                "Synced " + outcome.assetsSynced() + " assets from Fanvue Vault");
     }
 
     /**
@@ -143,5 +153,10 @@ public class VaultSyncService {
      * @param started false when another request had started it
      * @param finished completes with the run as it ended
      */
-    public record StartedRun(RunRow run, boolean started, Uni<RunRow> finished) {}
+    public record StartedRun(RunRow run, boolean started, Uni<RunRow> finished) {
+
+        StartedRun withFinished(Uni<RunRow> then) {
+            return new StartedRun(run, started, then);
+        }
+    }
 }

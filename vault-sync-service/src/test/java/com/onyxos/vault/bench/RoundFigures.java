@@ -1,5 +1,6 @@
 package com.onyxos.vault.bench;
 
+import com.onyxos.common.testing.CpuTime;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.ArrayList;

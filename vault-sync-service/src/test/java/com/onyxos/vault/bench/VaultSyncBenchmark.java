@@ -4,14 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onyxos.common.fanvue.FanvueClientConfig;
+import com.onyxos.common.testing.CpuTime;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.config.VaultSyncConfig;
-import com.onyxos.vault.sync.TokenBrokerStub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -220,7 +221,7 @@ class VaultSyncBenchmark {
     private static JsonPath freshSimulator() {
         JsonPath world = simulatorReset(Map.of("agencies", 1, "creatorsPerAgency", CREATORS, "mediaPerCreator", MEDIA));
         String admin = world.getString("agencies[0].admin.uuid");
-        TokenBrokerStub.handOut(token(admin), admin);
+        TokenBrokerStub.handOut(SimulatorAdmin.issueToken(admin), admin);
         given().baseUri(SimulatorAdmin.baseUrl())
                 .contentType(ContentType.JSON)
                 .body(Map.of("fixedMs", LATENCY_MS, "randomMs", 0))
@@ -239,23 +240,6 @@ class VaultSyncBenchmark {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static String token(String adminUuid) {
-        return given().baseUri(SimulatorAdmin.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "userUuid",
-                        adminUuid,
-                        "scopes",
-                        List.of("read:self", "read:creator", "read:media"),
-                        "ttlSeconds",
-                        3600))
-                .post("/_simulator/tokens")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
     }
 
     private static void seedCreators(UUID agency, JsonPath world) {

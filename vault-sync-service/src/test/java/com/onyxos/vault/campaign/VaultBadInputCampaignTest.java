@@ -5,7 +5,7 @@ import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.campaign.BadInputCampaign;
 import com.onyxos.vault.VaultFixtures;
-import com.onyxos.vault.sync.TokenBrokerStub;
+import com.onyxos.common.testing.TokenBrokerStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

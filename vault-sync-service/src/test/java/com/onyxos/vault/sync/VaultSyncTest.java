@@ -10,6 +10,7 @@ import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.job.StaleRunCloser;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

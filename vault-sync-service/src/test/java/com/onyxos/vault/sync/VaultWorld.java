@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
+import com.onyxos.common.testing.TokenBrokerStub;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -43,25 +44,8 @@ final class VaultWorld {
             vault.creatorIds.add(
                     TestTenants.creator(tenants.agencyA(), UUID.fromString(uuid), (String) creator.get("handle")));
         }
-        TokenBrokerStub.handOut(simulatorToken(vault.adminUuid), vault.adminUuid);
+        TokenBrokerStub.handOut(SimulatorAdmin.issueToken(vault.adminUuid), vault.adminUuid);
         return vault;
-    }
-
-    private static String simulatorToken(String userUuid) {
-        return given().baseUri(SimulatorAdmin.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "userUuid",
-                        userUuid,
-                        "scopes",
-                        List.of("read:self", "read:creator", "read:media", "read:chat", "read:insights"),
-                        "ttlSeconds",
-                        3600))
-                .post("/_simulator/tokens")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
     }
 
     /** Runs a mutation of the simulator's admin API for a creator (path after {@code /creators/{c}}). */
@@ -87,21 +71,10 @@ final class VaultWorld {
     }
 
     static String text(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.text(sql);
     }
 
     static void execute(String sql) {
-        try (Connection db = TestDatabase.get().connect();
-                Statement statement = db.createStatement()) {
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.execute(sql);
     }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -16,13 +19,20 @@ import java.util.function.Function;
 
 /**
  * The client's own JSON mapper: unlike our API's strict mapper it ignores fields Fanvue adds, keeps unknown enum
- * values (they are strings in our model) and reads dates leniently.
+ * values (they are strings in our model) and reads dates leniently; integers must be JSON integers.
  */
 public final class FanvueJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Counts and money are JSON integers: "12", 12.7 or true where one is due make the answer malformed
+            // instead of being coerced (12.7 would silently become 12, a figure Fanvue never sent).
+            .withCoercionConfig(LogicalType.Integer, integers -> integers.setCoercion(
+                            CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .addModule(new SimpleModule("fanvue-lenient-dates")
                     .addDeserializer(Instant.class, new Lenient<>(Instant.class, LenientDates::instant))
                     .addDeserializer(LocalDate.class, new Lenient<>(LocalDate.class, LenientDates::date)))

@@ -13,13 +13,15 @@ import java.util.Set;
  * Paces the requests of one Fanvue rate bucket so that it is never exceeded.
  *
  * <p>Fanvue's headers are the truth, whatever the bucket's refill model (a token bucket refilling continuously or a
- * window refilling at once): the newest answer's {@code X-RateLimit-Remaining}, less the requests sent and not yet
- * answered, is what may still go; nothing more goes before that answer's {@code X-RateLimit-Reset}, when the bucket
- * is full again (plus the header's one-second resolution). "Newest" is by the order requests were sent: a newer
- * answer may report more (a bucket that refilled); a late answer to an earlier request may only report less. Without a reset header the bucket is
- * taken to refill continuously, {@code limit} per window. Until the first answer is in, one request goes alone to
- * learn the limit; after a 429 nothing is sent before its {@code Retry-After}. Waiting requests are queued and
- * released by timers: no thread ever sleeps.
+ * window refilling at once). The state is the answer Fanvue counted last, known by its {@code X-RateLimit-Reset}:
+ * every request Fanvue counts pushes a continuous bucket's reset later, and a window's stays put, so a later reset
+ * means a later count (which may report a refill) and an earlier one an older state (ignored); among answers with
+ * the same reset the lowest {@code X-RateLimit-Remaining} counts, since requests sent together are counted in an
+ * order of Fanvue's. What may go is that remaining less the requests sent and not yet answered; nothing more goes
+ * before the reset, when the bucket is full again (plus the header's one-second resolution). Without a reset header
+ * the bucket is taken to refill continuously, {@code limit} per window. Until the first answer is in, one request
+ * goes alone to learn the limit; after a 429 nothing is sent before its {@code Retry-After}. Waiting requests are
+ * queued and released by timers: no thread ever sleeps.
  */
 final class RateBucket {
 
@@ -42,6 +44,7 @@ final class RateBucket {
     private long remaining;
     private long answeredAt;
     private long resetAt = -1;
+    private long resetSecond = Long.MIN_VALUE;
     private long blockedUntil;
     private long wakeAt = Long.MAX_VALUE;
 
@@ -95,15 +98,28 @@ final class RateBucket {
     }
 
     /**
-     * The newest request's answer is the bucket's state (it may report a refill); an earlier request's answer can
-     * only lower it: Fanvue may have counted requests in another order than they were sent.
+     * Takes in one answer. With a reset header, the answer Fanvue counted last (the latest reset) is the state, and
+     * answers counted in the same second can only lower it; without one, the answer to the request sent last is the
+     * state and a late answer to an earlier request can only lower it.
      */
     private void learn(long ticket, RateHeaders headers, long now) {
         long reported = headers.remaining().orElse(Math.max(0, remaining - 1));
         long reportedReset = headers.resetIn()
                 .map(wait -> now + wait.toNanos() + RESET_RESOLUTION_NANOS)
                 .orElse(-1L);
-        if (ticket > newestTicket) {
+        if (headers.resetSecond().isPresent()) {
+            long second = headers.resetSecond().getAsLong();
+            if (second > resetSecond) {
+                resetSecond = second;
+                remaining = reported;
+                resetAt = reportedReset;
+            } else if (second == resetSecond) {
+                remaining = Math.min(remaining, reported);
+                resetAt = Math.max(resetAt, reportedReset);
+            }
+            newestTicket = Math.max(newestTicket, ticket);
+            answeredAt = now;
+        } else if (ticket > newestTicket) {
             newestTicket = ticket;
             answeredAt = now;
             remaining = reported;

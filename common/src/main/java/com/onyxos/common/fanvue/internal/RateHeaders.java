@@ -15,13 +15,16 @@ import java.util.function.Function;
  * @param limit the bucket's size
  * @param remaining requests left in it when the answer was made
  * @param resetIn how long from the answer until the bucket is full again
+ * @param resetSecond the reset as Fanvue's own unix second (a delta form is added to the answer's {@code Date}):
+ *     it orders answers by when Fanvue counted them, which need not be the order they were sent or arrived in
  */
-record RateHeaders(OptionalLong limit, OptionalLong remaining, Optional<Duration> resetIn) {
+record RateHeaders(OptionalLong limit, OptionalLong remaining, Optional<Duration> resetIn, OptionalLong resetSecond) {
 
     /** Unix seconds below this are taken as a number of seconds from now (some servers send a delta). */
     private static final long EARLIEST_EPOCH_SECONDS = 1_000_000_000L;
 
-    static final RateHeaders NONE = new RateHeaders(OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
+    static final RateHeaders NONE =
+            new RateHeaders(OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
 
     /**
      * Reads the headers. The reset instant is measured against the answer's own {@code Date} when it has one, so a
@@ -31,16 +34,20 @@ record RateHeaders(OptionalLong limit, OptionalLong remaining, Optional<Duration
     static RateHeaders parse(Function<String, String> header, long wallMillis) {
         OptionalLong reset = number(header.apply("X-RateLimit-Reset"));
         Optional<Duration> resetIn = Optional.empty();
+        OptionalLong resetSecond = OptionalLong.empty();
         if (reset.isPresent()) {
             long value = reset.getAsLong();
+            long server = serverMillis(header.apply("Date"), wallMillis);
+            boolean delta = value < EARLIEST_EPOCH_SECONDS;
             resetIn = Optional.of(
-                    value < EARLIEST_EPOCH_SECONDS
-                            ? Duration.ofSeconds(value)
-                            : Duration.ofMillis(
-                                    Math.max(0, value * 1000 - serverMillis(header.apply("Date"), wallMillis))));
+                    delta ? Duration.ofSeconds(value) : Duration.ofMillis(Math.max(0, value * 1000 - server)));
+            resetSecond = OptionalLong.of(delta ? Math.floorDiv(server, 1000) + value : value);
         }
         return new RateHeaders(
-                number(header.apply("X-RateLimit-Limit")), number(header.apply("X-RateLimit-Remaining")), resetIn);
+                number(header.apply("X-RateLimit-Limit")),
+                number(header.apply("X-RateLimit-Remaining")),
+                resetIn,
+                resetSecond);
     }
 
     private static long serverMillis(String date, long wallMillis) {

@@ -53,8 +53,13 @@ class RateBucketTest {
         return waiting.stream().filter(Waiter::hasCompleted).count();
     }
 
-    private static RateHeaders headers(long limit, long remaining, Duration resetIn) {
-        return new RateHeaders(OptionalLong.of(limit), OptionalLong.of(remaining), Optional.ofNullable(resetIn));
+    /** An answer made now: the reset {@code resetIn} from now, as Fanvue's whole (rounded up) second. */
+    private RateHeaders headers(long limit, long remaining, Duration resetIn) {
+        OptionalLong resetSecond = resetIn == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(-Math.floorDiv(-(timers.nanoTime() + resetIn.toNanos()), 1_000_000_000L));
+        return new RateHeaders(
+                OptionalLong.of(limit), OptionalLong.of(remaining), Optional.ofNullable(resetIn), resetSecond);
     }
 
     /** Answers every released, unanswered waiter in order, the bucket counting down from {@code remaining}. */
@@ -132,14 +137,46 @@ class RateBucketTest {
     }
 
     @Test
-    void aNewerAnswerMayReportARefill() {
+    void anAnswerCountedLaterByFanvueMayReportARefill() {
+        // A continuous bucket: every request Fanvue counts moves the reset later, whatever refilled meanwhile.
+        learn(100, 3, Duration.ofSeconds(30));
+        List<Waiter> sent = acquire(3);
+        bucket.observe(sent.get(0).ticket(), headers(100, 2, Duration.ofSeconds(30)), null);
+        bucket.observe(sent.get(1).ticket(), headers(100, 1, Duration.ofSeconds(30)), null);
+        bucket.observe(sent.get(2).ticket(), headers(100, 50, Duration.ofSeconds(60)), null); // counted last
+
+        assertThat(released(acquire(60))).isEqualTo(50);
+    }
+
+    @Test
+    void anAnswerWithAnEarlierResetIsAnOlderStateAndCannotRaiseWhatMayGo() {
+        // The answer of the request sent last arrives last, but Fanvue counted it first (its reset is earlier).
         learn(100, 3, Duration.ofSeconds(60));
         List<Waiter> sent = acquire(3);
         bucket.observe(sent.get(0).ticket(), headers(100, 2, Duration.ofSeconds(60)), null);
         bucket.observe(sent.get(1).ticket(), headers(100, 1, Duration.ofSeconds(60)), null);
-        bucket.observe(sent.get(2).ticket(), headers(100, 50, Duration.ofSeconds(30)), null); // the bucket refilled
+        bucket.observe(sent.get(2).ticket(), headers(100, 50, Duration.ofSeconds(30)), null);
 
-        assertThat(released(acquire(60))).isEqualTo(50);
+        assertThat(released(acquire(60))).isEqualTo(1);
+    }
+
+    @Test
+    void requestsSentTogetherAndAnsweredInAnyOrderNeverOverdrawTheBucket() {
+        // The contract test's race on a manual clock: 10 per 2 s refilling continuously (one token per 200 ms),
+        // nine requests sent together, counted by Fanvue in another order, answered in a third one. Ordering by
+        // send order would leave 2 to go here: one 429 too many.
+        learn(10, 9, Duration.ofMillis(200));
+        List<Waiter> sent = acquire(9);
+        assertThat(released(sent)).isEqualTo(9);
+        int[] countedNth = {3, 8, 0, 5, 1, 7, 2, 6, 4}; // the request (by send order) Fanvue counted 0th, 1st, ...
+        int[] arrival = {2, 8, 4, 0, 7, 1, 6, 3, 5}; // answers arrive in this order of counting
+        for (int counted : arrival) {
+            long remaining = 8 - counted; // what Fanvue had left after counting it
+            Duration reset = Duration.ofMillis(200L * (10 - remaining)); // full again once refilled
+            bucket.observe(sent.get(countedNth[counted]).ticket(), headers(10, remaining, reset), null);
+        }
+
+        assertThat(released(acquire(5))).isZero();
     }
 
     @Test
@@ -177,7 +214,7 @@ class RateBucketTest {
 
     @Test
     void nothingIsReleasedBeforeRetryAfterHasPassed() {
-        learn(200, 150, Duration.ofSeconds(60));
+        learn(200, 150, Duration.ofSeconds(2));
         Waiter limited = acquire(1).get(0);
         bucket.observe(limited.ticket(), headers(200, 0, Duration.ofSeconds(2)), Duration.ofSeconds(5));
 
@@ -193,7 +230,9 @@ class RateBucketTest {
     void withoutAResetHeaderTheBucketIsTakenToRefillContinuously() {
         Waiter probe = acquire(1).get(0);
         bucket.observe(
-                probe.ticket(), new RateHeaders(OptionalLong.of(60), OptionalLong.of(3), Optional.empty()), null);
+                probe.ticket(),
+                new RateHeaders(OptionalLong.of(60), OptionalLong.of(3), Optional.empty(), OptionalLong.empty()),
+                null);
 
         List<Waiter> waiting = acquire(10);
         assertThat(released(waiting)).isEqualTo(3);

@@ -30,6 +30,7 @@ class RateHeadersTest {
         assertThat(read.limit()).hasValue(20);
         assertThat(read.remaining()).hasValue(0);
         assertThat(read.resetIn()).contains(Duration.ofMillis(58_600));
+        assertThat(read.resetSecond()).hasValue(reset);
     }
 
     @Test
@@ -42,11 +43,15 @@ class RateHeadersTest {
         RateHeaders read = parse(Map.of("X-RateLimit-Reset", Long.toString(reset), "Date", date));
 
         assertThat(read.resetIn()).contains(Duration.ofSeconds(10));
+        assertThat(read.resetSecond()).hasValue(reset);
     }
 
     @Test
     void aSmallResetIsTakenAsSecondsFromNow() {
-        assertThat(parse(Map.of("X-RateLimit-Reset", "42")).resetIn()).contains(Duration.ofSeconds(42));
+        RateHeaders read = parse(Map.of("X-RateLimit-Reset", "42"));
+
+        assertThat(read.resetIn()).contains(Duration.ofSeconds(42));
+        assertThat(read.resetSecond()).hasValue(NOW / 1000 + 42);
     }
 
     @Test
@@ -57,6 +62,7 @@ class RateHeadersTest {
         assertThat(read.limit()).isEqualTo(OptionalLong.empty());
         assertThat(read.remaining()).isEqualTo(OptionalLong.empty());
         assertThat(read.resetIn()).isEqualTo(Optional.empty());
+        assertThat(read.resetSecond()).isEqualTo(OptionalLong.empty());
         assertThat(parse(Map.of())).isEqualTo(RateHeaders.NONE);
     }
 }

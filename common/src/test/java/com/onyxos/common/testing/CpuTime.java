@@ -1,4 +1,4 @@
-package com.onyxos.vault.bench;
+package com.onyxos.common.testing;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM (the service, the in-process simulator and the benchmark) and by the PostgreSQL
+ * For benchmarks: CPU time used so far by this JVM (the service, the in-process simulator and the benchmark) and by the PostgreSQL
  * processes, in milliseconds: the machine has 2 cores, so a round can use at most 2 × its wall time. Of the JVM's
  * share, {@code jitMs} went to the JIT compilers and {@code gcMs} to garbage collection.
  */
-record CpuTime(long jvmMs, long postgresMs, long jitMs, long gcMs) {
+public record CpuTime(long jvmMs, long postgresMs, long jitMs, long gcMs) {
 
     private static final long TICK_MS = 10; // USER_HZ is 100 on Linux
 
-    static CpuTime now() {
+    public static CpuTime now() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime)
@@ -28,7 +28,7 @@ record CpuTime(long jvmMs, long postgresMs, long jitMs, long gcMs) {
                 gc);
     }
 
-    CpuTime minus(CpuTime before) {
+    public CpuTime minus(CpuTime before) {
         return new CpuTime(
                 jvmMs - before.jvmMs, postgresMs - before.postgresMs, jitMs - before.jitMs, gcMs - before.gcMs);
     }

@@ -1,0 +1,60 @@
+package com.onyxos.stats.job;
+
+import com.onyxos.stats.repository.ConnectionRows;
+import com.onyxos.stats.repository.CreatorQueries;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The in-process schedule (single node, local stack; off in tests): the daily refresh of every agency, and a short
+ * periodic check for Fanvue connections created since the agency's last import (a new or renewed connection), whose
+ * creators are then imported — so auth-service needs to tell stats-service nothing. The job endpoints run the same
+ * work for Kubernetes CronJobs; both at once are harmless (one run per agency at a time).
+ */
+@ApplicationScoped
+public class ScheduledJobs {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
+
+    private final CreatorQueries creators;
+    private final ConnectionRows connections;
+    private final AgencyJobs jobs;
+
+    public ScheduledJobs(CreatorQueries creators, ConnectionRows connections, AgencyJobs jobs) {
+        this.creators = creators;
+        this.connections = connections;
+        this.jobs = jobs;
+    }
+
+    @Scheduled(
+            identity = "stats-daily-refresh",
+            cron = "${onyx.stats.daily-refresh-cron:0 30 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledDaily() {
+        return dailyRefresh("daily")
+                .invoke(runs -> LOG.infof("Daily stats refresh covered %d agencies", runs.size()))
+                .replaceWithVoid();
+    }
+
+    @Scheduled(
+            identity = "stats-connection-check",
+            every = "${onyx.stats.connection-check-every:60s}",
+            delayed = "${onyx.stats.connection-check-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledConnectionCheck() {
+        return importNewConnections().replaceWithVoid();
+    }
+
+    /** Imports and refreshes every agency. */
+    public Uni<List<AgencyJobs.AgencyRun>> dailyRefresh(String trigger) {
+        return creators.agenciesToRefresh().chain(agencies -> jobs.daily(agencies, trigger));
+    }
+
+    /** Imports the creators of agencies whose connections are newer than their last import. */
+    public Uni<List<AgencyJobs.AgencyRun>> importNewConnections() {
+        return connections.agenciesWithNewConnections().chain(agencies -> jobs.importEach(agencies, "new-connection"));
+    }
+}

@@ -1,0 +1,118 @@
+package com.onyxos.stats.service;
+
+import com.onyxos.common.broker.BrokeredTokens;
+import com.onyxos.common.broker.FanvueNotConnectedException;
+import com.onyxos.common.broker.FanvueTokenBrokerClient;
+import com.onyxos.common.broker.FanvueTokenBrokerClient.BrokeredAccess;
+import com.onyxos.common.fanvue.ChatQuery;
+import com.onyxos.common.fanvue.DateRange;
+import com.onyxos.common.fanvue.FanvueApi;
+import com.onyxos.common.fanvue.FanvueClient;
+import com.onyxos.common.fanvue.FanvueCreatorApi;
+import com.onyxos.common.fanvue.MediaQuery;
+import com.onyxos.common.fanvue.model.EarningsSummary;
+import com.onyxos.stats.config.StatsConfig;
+import com.onyxos.stats.repository.CreatorRef;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads one creator's figures from Fanvue with a token from the broker (a creator reachable only through its own
+ * connection asks for that one; every other the broker's order: agency connection, then personal). Self paths ({@code /users/me},
+ * {@code /chats/unread}, ...) only when the token's Fanvue user is the creator; every other creator through
+ * {@code /creators/{uuid}/...} with the agency's token. No Fanvue call at all without a token. The calls run in
+ * parallel and each failure stays with the figures of its call ({@link CreatorReads} maps answers to figures).
+ */
+@ApplicationScoped
+public class FanvueStatsReader {
+
+    static final String BROKER = "POST /internal/v1/fanvue-tokens";
+    private static final String PERSONAL = "personal";
+
+    private final FanvueTokenBrokerClient broker;
+    private final FanvueClient fanvue;
+    private final StatsConfig config;
+    private final Clock clock;
+
+    public FanvueStatsReader(FanvueTokenBrokerClient broker, FanvueClient fanvue, StatsConfig config, Clock clock) {
+        this.broker = broker;
+        this.fanvue = fanvue;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Everything Fanvue says about the creator now; never fails (failures are readings). */
+    public Uni<StatsReading> read(CreatorRef creator) {
+        String source = creator.personalOnly() ? PERSONAL : null;
+        return broker.token(creator.agencyId(), creator.id(), null, source)
+                .chain(access -> readWith(creator, access, source))
+                .onFailure(FanvueNotConnectedException.class)
+                .recoverWithItem(failure -> StatsReading.unavailable(
+                        KeptReason.ERROR, notConnected((FanvueNotConnectedException) failure), BROKER))
+                .onFailure()
+                .recoverWithItem(failure -> StatsReading.unavailable(
+                        KeptReason.ERROR, "token broker unavailable: " + failure.getMessage(), BROKER));
+    }
+
+    private Uni<StatsReading> readWith(CreatorRef creator, BrokeredAccess access, String source) {
+        boolean self = creator.fanvueUserUuid().equals(access.fanvueUserId());
+        if (access.personal() && !self) {
+            // A personal token belongs to its creator; it never reads anyone else.
+            return Uni.createFrom()
+                    .item(StatsReading.unavailable(
+                            KeptReason.ERROR, "the broker answered another creator's personal token", BROKER));
+        }
+        FanvueApi api =
+                fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), source, clock, access));
+        return self
+                ? readSelf(api)
+                : readManaged(api.creator(creator.fanvueUserUuid().toString()));
+    }
+
+    /** The connected user's own creator: four self-path calls. */
+    private Uni<StatsReading> readSelf(FanvueApi api) {
+        FanvueCreatorApi own = api.self();
+        return Uni.combine()
+                .all()
+                .unis(
+                        Answer.of("GET /users/me", api.me()),
+                        Answer.of("GET /users/account", own.account()),
+                        Answer.of("GET /insights/earnings/summary", summary(own)),
+                        Answer.of("GET /chats/unread", api.unreadChats()))
+                .with(CreatorReads::self);
+    }
+
+    /** A creator the agency manages: account, summary, posts, media and one page of unread chats. */
+    private Uni<StatsReading> readManaged(FanvueCreatorApi creator) {
+        String prefix = "GET /creators/{creatorUserUuid}";
+        return Uni.combine()
+                .all()
+                .unis(
+                        Answer.of(prefix + "/account", creator.account()),
+                        Answer.of(prefix + "/insights/earnings/summary", summary(creator)),
+                        Answer.of(prefix + "/posts", creator.posts().collect().asList()),
+                        Answer.of(
+                                prefix + "/media",
+                                creator.media(MediaQuery.ALL).collect().asList()),
+                        Answer.of(
+                                prefix + "/chats?filter=unread",
+                                creator.chatPage(
+                                        new ChatQuery(List.of("unread"), null, null), config.unreadPageSize())))
+                .with(CreatorReads::managed);
+    }
+
+    /** The summary over the last day: its all-time totals are what we keep; the short window keeps it small. */
+    private Uni<EarningsSummary> summary(FanvueCreatorApi scope) {
+        Instant now = clock.instant();
+        return scope.earningsSummary(new DateRange(now.minus(Duration.ofDays(1)), now), "day", null);
+    }
+
+    private static String notConnected(FanvueNotConnectedException failure) {
+        return "Fanvue not connected: "
+                + (failure.brokerDetail() == null ? failure.getMessage() : failure.brokerDetail());
+    }
+}

@@ -1,0 +1,21 @@
+package com.onyxos.stats.service;
+
+/** What one answer said about one figure: a value, or why it gave none. */
+public sealed interface Reading {
+
+    /** The route (and trigger) that answered, for anomalies and reports. */
+    String source();
+
+    /** A figure from a successful, well-formed answer that carried it. */
+    record Value(long value, String source) implements Reading {}
+
+    /**
+     * No value: the stored one stays.
+     *
+     * @param reason why
+     * @param received what arrived instead (null, a raw body excerpt, a status), for the anomaly row
+     * @param detail the Fanvue error or what was wrong
+     * @param source the route that answered
+     */
+    record Absent(KeptReason reason, String received, String detail, String source) implements Reading {}
+}
