@@ -59,7 +59,8 @@ public class CreatorVaultSync {
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> SyncOutcome.failed(FanvueNotConnectedException.MESSAGE))
                 .onFailure()
-                .recoverWithItem(failure -> SyncOutcome.failed("Failed to sync the vault: " + describe(failure)));
+                .recoverWithItem(failure -> SyncOutcome.failed("Failed to sync the vault: " + describe(failure)))
+                .invoke(metrics::finished);
     }
 
     private Uni<FanvueCreatorApi> vault(CreatorRef creator) {
