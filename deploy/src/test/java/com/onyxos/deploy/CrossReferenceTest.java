@@ -47,10 +47,11 @@ class CrossReferenceTest {
 
     /**
      * Job endpoints whose in-process schedule must be off when a CronJob calls them, and the variable that turns it
-     * off. stats-service's daily refresh and revenue heartbeat join here with their CronJobs.
+     * off. stats-service's revenue heartbeat joins here with its CronJob.
      */
-    private static final Map<String, String> SCHEDULE_SWITCHES =
-            Map.of("/internal/v1/jobs/vault-sync", "ONYX_VAULT_SYNC_SCHEDULE_EVERY");
+    private static final Map<String, String> SCHEDULE_SWITCHES = Map.of(
+            "/internal/v1/jobs/vault-sync", "ONYX_VAULT_SYNC_SCHEDULE_EVERY",
+            "/internal/v1/jobs/daily-refresh", "ONYX_STATS_DAILY_REFRESH_CRON");
 
     static Stream<Arguments> manifestSets() {
         List<Arguments> sets = new ArrayList<>();

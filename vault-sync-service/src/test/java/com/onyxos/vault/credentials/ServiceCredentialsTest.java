@@ -89,7 +89,7 @@ class ServiceCredentialsTest {
 
         List<CompletableFuture<FanvueTokenBrokerClient.BrokeredAccess>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            calls.add(broker.token(AGENCY, null, null).subscribeAsCompletionStage());
+            calls.add(broker.token(AGENCY, null, null, null).subscribeAsCompletionStage());
         }
         calls.forEach(CompletableFuture::join);
 
@@ -162,7 +162,7 @@ class ServiceCredentialsTest {
     }
 
     private FanvueTokenBrokerClient.BrokeredAccess call() {
-        return broker.token(AGENCY, null, null).await().atMost(Duration.ofSeconds(20));
+        return broker.token(AGENCY, null, null, null).await().atMost(Duration.ofSeconds(20));
     }
 
     private static List<String> bearersSeenByBroker() {
