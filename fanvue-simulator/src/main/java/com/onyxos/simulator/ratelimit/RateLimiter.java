@@ -8,7 +8,7 @@ import java.util.Map;
  * Rate buckets on the real clock, {@code capacity} requests per {@code window}, refilled continuously (a token
  * bucket) or all at once at the end of each window, per {@link RateRefill}. {@code X-RateLimit-Reset} is when the
  * bucket is full again: for a window, its end. After a 429 the bucket is blocked until the announced Retry-After
- * instant. Used under the state lock.
+ * instant (a window: until its end, which Reset announces and Retry-After rounds up). Used under the state lock.
  */
 public final class RateLimiter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -41,8 +41,11 @@ public final class RateLimiter {
             bucket.tokens -= 1;
             return decision(bucket, now, true, 0, false);
         }
-        long retryAfter = Math.max(1, ceilSeconds(nanosToNextToken(bucket, now)));
-        bucket.blockedUntil = now + retryAfter * NANOS_PER_SECOND;
+        long toNextToken = nanosToNextToken(bucket, now);
+        long retryAfter = Math.max(1, ceilSeconds(toNextToken));
+        // A window's tokens are back at its end, the instant X-RateLimit-Reset announces: blocking until the rounded-up
+        // Retry-After would refuse a client that waits for Reset, so the block ends with the window.
+        bucket.blockedUntil = refill == RateRefill.WINDOW ? now + toNextToken : now + retryAfter * NANOS_PER_SECOND;
         return denied(bucket, now, retryAfter, false);
     }
 
