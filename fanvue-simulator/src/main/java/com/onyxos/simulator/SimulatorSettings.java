@@ -1,6 +1,7 @@
 package com.onyxos.simulator;
 
 import com.onyxos.simulator.oauth.OAuthClient;
+import com.onyxos.simulator.ratelimit.RateRefill;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  * @param sunset Sunset instant announced for deprecated versions.
  * @param rateLimitCapacity Token bucket capacity (requests).
  * @param rateLimitWindow Time to refill an empty bucket completely.
+ * @param rateLimitRefill How a bucket refills: continuously (a token bucket) or all at once when its window ends.
  * @param accessTokenTtl Access token lifetime.
  * @param codeTtl Authorization code lifetime.
  * @param clients Registered OAuth clients.
@@ -59,6 +61,7 @@ public record SimulatorSettings(
         Instant sunset,
         int rateLimitCapacity,
         Duration rateLimitWindow,
+        RateRefill rateLimitRefill,
         Duration accessTokenTtl,
         Duration codeTtl,
         List<OAuthClient> clients,
@@ -77,6 +80,7 @@ public record SimulatorSettings(
         deprecatedVersions = List.copyOf(deprecatedVersions);
         retiredVersions = List.copyOf(retiredVersions);
         clients = List.copyOf(clients);
+        rateLimitRefill = rateLimitRefill == null ? RateRefill.CONTINUOUS : rateLimitRefill;
         if (agencies < 1 || creatorsPerAgency < 0 || fansPerCreator > fanPool || days < 1 || rateLimitCapacity < 1) {
             throw new IllegalArgumentException(
                     "need agencies >= 1, creatorsPerAgency >= 0, fansPerCreator <= fanPool, days >= 1, rateLimitCapacity >= 1");
@@ -107,6 +111,7 @@ public record SimulatorSettings(
                 Instant.parse("2027-06-01T00:00:00Z"),
                 200,
                 Duration.ofSeconds(60),
+                RateRefill.CONTINUOUS,
                 Duration.ofSeconds(3600),
                 Duration.ofSeconds(60),
                 List.of(DEFAULT_CLIENT),
@@ -199,6 +204,10 @@ public record SimulatorSettings(
         return edit(c -> c.rateLimitWindow = rateLimitWindow);
     }
 
+    public SimulatorSettings withRateLimitRefill(RateRefill rateLimitRefill) {
+        return edit(c -> c.rateLimitRefill = rateLimitRefill);
+    }
+
     public SimulatorSettings withAccessTokenTtl(Duration accessTokenTtl) {
         return edit(c -> c.accessTokenTtl = accessTokenTtl);
     }
@@ -253,6 +262,7 @@ public record SimulatorSettings(
         Instant sunset;
         int rateLimitCapacity;
         Duration rateLimitWindow;
+        RateRefill rateLimitRefill;
         Duration accessTokenTtl;
         Duration codeTtl;
         List<OAuthClient> clients;
@@ -282,6 +292,7 @@ public record SimulatorSettings(
             sunset = from.sunset;
             rateLimitCapacity = from.rateLimitCapacity;
             rateLimitWindow = from.rateLimitWindow;
+            rateLimitRefill = from.rateLimitRefill;
             accessTokenTtl = from.accessTokenTtl;
             codeTtl = from.codeTtl;
             clients = from.clients;
@@ -313,6 +324,7 @@ public record SimulatorSettings(
                     sunset,
                     rateLimitCapacity,
                     rateLimitWindow,
+                    rateLimitRefill,
                     accessTokenTtl,
                     codeTtl,
                     clients,

@@ -30,7 +30,8 @@ public final class SimulatorState {
         this.settings = newSettings;
         this.world = generated;
         this.tokens = new TokenStore(newSettings.accessTokenTtl(), newSettings.codeTtl());
-        this.rateLimiter = new RateLimiter(newSettings.rateLimitCapacity(), newSettings.rateLimitWindow());
+        this.rateLimiter = new RateLimiter(
+                newSettings.rateLimitCapacity(), newSettings.rateLimitWindow(), newSettings.rateLimitRefill());
         this.faults = new Faults(newSettings.seed());
         this.journal = new Journal();
     }

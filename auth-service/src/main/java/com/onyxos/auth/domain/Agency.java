@@ -21,6 +21,10 @@ public class Agency {
     @Column(nullable = false, columnDefinition = ColumnTypes.TEXT)
     public String name;
 
+    /** Every member must have a second factor (the agency's two-factor policy). */
+    @Column(name = "require_mfa", nullable = false)
+    public boolean requireMfa;
+
     @Column(name = "created_by", nullable = false, updatable = false, columnDefinition = ColumnTypes.TEXT)
     public String createdBy;
 

@@ -16,7 +16,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
     /** The agencies {@code subject} belongs to, with their role, by name. */
     public Uni<List<Membership>> membershipsOf(String subject) {
         return getSession().chain(session -> session.createQuery(
-                        "select new com.onyxos.auth.repository.AgencyRepository$Membership(a.id, a.name, m.role)"
+                        "select new com.onyxos.auth.repository.AgencyRepository$Membership(a.id, a.name, m.role,"
+                                + " a.requireMfa)"
                                 + " from Agency a, AgencyMember m where m.agencyId = a.id and m.userSub = :sub"
                                 + " order by a.name, a.id",
                         Membership.class)
@@ -30,6 +31,7 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
      * @param id the agency
      * @param name its name
      * @param role the caller's role there
+     * @param requireMfa the agency requires every member to have a second factor
      */
-    public record Membership(UUID id, String name, String role) {}
+    public record Membership(UUID id, String name, String role, boolean requireMfa) {}
 }

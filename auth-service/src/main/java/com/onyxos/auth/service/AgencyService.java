@@ -87,6 +87,28 @@ public class AgencyService {
                 .chain(members::delete);
     }
 
+    /**
+     * Sets the agency's two-factor policy. Turning it on needs the admin to have a second factor themselves: a
+     * policy its own author does not meet would shut them out of the agency.
+     *
+     * @param callerHasSecondFactor the admin has a verified factor or their provider checked one
+     */
+    @WithTransaction
+    public Uni<Agency> requireMfa(Tenant tenant, boolean required, boolean callerHasSecondFactor) {
+        if (required && !callerHasSecondFactor) {
+            return Uni.createFrom()
+                    .failure(new ProblemException(
+                            409,
+                            "mfa_not_enrolled",
+                            "Enroll first",
+                            "Enroll and verify a second factor yourself before requiring one of every member."));
+        }
+        return agencies.findById(tenant.agencyId()).invoke(agency -> {
+            agency.requireMfa = required;
+            agency.updatedAt = clock.instant();
+        });
+    }
+
     /** Serialises membership changes of one agency, so two admins cannot remove each other at once. */
     private Uni<Void> lockAgency(Tenant tenant) {
         return agencies.findById(tenant.agencyId(), LockModeType.PESSIMISTIC_WRITE)

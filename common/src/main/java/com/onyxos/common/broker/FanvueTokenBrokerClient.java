@@ -15,14 +15,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Asks auth-service's broker for Fanvue access tokens, with this call's fault tolerance in one place: a timeout,
  * retries with jitter for an unreachable or failing broker, and a breaker; "not connected" is an answer, not a fault.
+ * The call carries this service's {@link ServiceCredentials}; a 401 renews them once.
  */
 @ApplicationScoped
 public class FanvueTokenBrokerClient {
 
     private final TokenBrokerApi api;
-    private final ServiceCredentialsConfig credentials;
+    private final ServiceCredentials credentials;
 
-    public FanvueTokenBrokerClient(@RestClient TokenBrokerApi api, ServiceCredentialsConfig credentials) {
+    public FanvueTokenBrokerClient(@RestClient TokenBrokerApi api, ServiceCredentials credentials) {
         this.api = api;
         this.credentials = credentials;
     }
@@ -47,13 +48,18 @@ public class FanvueTokenBrokerClient {
             delay = 10_000,
             skipOn = FanvueNotConnectedException.class)
     public Uni<BrokeredAccess> token(UUID agencyId, UUID creatorId, String rejected, String source) {
-        String bearer = "Bearer "
-                + credentials
-                        .token()
-                        .orElseThrow(
-                                () -> new IllegalStateException(
-                                        "onyx.service-auth.token is not configured: this service cannot call the token broker"));
-        return api.token(bearer, new TokenBrokerApi.TokenQuery(agencyId, creatorId, rejected, source))
+        TokenBrokerApi.TokenQuery query = new TokenBrokerApi.TokenQuery(agencyId, creatorId, rejected, source);
+        return credentials
+                .bearer()
+                .chain(bearer -> ask(bearer, query))
+                .onFailure(ServiceCredentialsRejectedException.class)
+                .recoverWithUni(refused -> credentials.renewable()
+                        ? credentials.renewedBearer().chain(bearer -> ask(bearer, query))
+                        : Uni.createFrom().failure(refused));
+    }
+
+    private Uni<BrokeredAccess> ask(String bearer, TokenBrokerApi.TokenQuery query) {
+        return api.token("Bearer " + bearer, query)
                 .map(answer -> new BrokeredAccess(
                         answer.accessToken(), answer.expiresAt(), answer.source(), answer.fanvueUserId()));
     }

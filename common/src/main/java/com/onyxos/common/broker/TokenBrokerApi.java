@@ -24,7 +24,10 @@ interface TokenBrokerApi {
     @POST
     Uni<TokenAnswer> token(@HeaderParam("Authorization") String authorization, TokenQuery query);
 
-    /** 404 is an expected answer (no connection); 5xx may pass; anything else is our bug or configuration. */
+    /**
+     * 404 is an expected answer (no connection); 5xx may pass; 401 asks for new service credentials; anything else is
+     * our bug or configuration.
+     */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
@@ -35,6 +38,9 @@ interface TokenBrokerApi {
         }
         if (status >= 500) {
             return new BrokerUnavailableException("token broker answered " + status);
+        }
+        if (status == 401) {
+            return new ServiceCredentialsRejectedException("token broker refused this service's credentials (401)");
         }
         return new ClientWebApplicationException("token broker refused the request: " + status, status);
     }

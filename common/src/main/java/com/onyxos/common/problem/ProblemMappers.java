@@ -2,10 +2,13 @@ package com.onyxos.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.onyxos.common.json.NulCharacterException;
 import com.onyxos.common.schema.DatabaseFailures;
+import com.onyxos.common.security.IdentityProviderFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -50,7 +53,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        return IdentityProviderFailures.isUnavailable(e) ? identityProviderUnavailable() : unauthenticated();
     }
 
     @ServerExceptionMapper
@@ -70,6 +73,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         return invalidBody(e);
+    }
+
+    // Declared for the exact type so it wins over quarkus-rest-jackson's built-in mapper, which answers an empty 500:
+    // a reader our own code cannot build is our bug, answered and logged like any other.
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e) {
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
@@ -96,6 +106,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (IdentityProviderFailures.isUnavailable(e)) {
+            return identityProviderUnavailable();
+        }
+        if (DatabaseFailures.isUnstorableText(e)) {
+            // Validation should have refused this before the database did: worth a warning, not an error.
+            LOG.warnf("The database refused text of a request (SQLSTATE 22021/22P05): %s", e.getMessage());
+            return responses.build(
+                    400,
+                    "invalid_input",
+                    "Bad Request",
+                    "The request has characters that cannot be stored (such as NUL).",
+                    List.of());
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Response response = responses.build(
@@ -118,6 +141,19 @@ public class ProblemMappers {
                 List.of());
     }
 
+    private Response identityProviderUnavailable() {
+        LOG.warn("Identity provider unreachable: answering 503");
+        Response response = responses.build(
+                503,
+                "identity_provider_unavailable",
+                "Service Unavailable",
+                "The identity provider that checks your token is not reachable right now. Try again shortly.",
+                List.of());
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .build();
+    }
+
     private Response unauthenticated() {
         Response response =
                 responses.build(401, "unauthenticated", "Unauthorized", "A valid bearer token is required.", List.of());
@@ -128,6 +164,14 @@ public class ProblemMappers {
 
     private Response invalidBody(MismatchedInputException e) {
         String field = fieldPath(e);
+        if (e instanceof NulCharacterException) {
+            return responses.build(
+                    400,
+                    "invalid_input",
+                    "Bad Request",
+                    "The request has characters that are not allowed.",
+                    List.of(new Problem.FieldError(field, "must not contain the NUL character")));
+        }
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";

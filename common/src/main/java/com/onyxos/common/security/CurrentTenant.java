@@ -20,7 +20,10 @@ public class CurrentTenant {
     }
 
     public Uni<Tenant> get() {
-        return resolver.resolve(token.getSubject(), headers.getHeaderString(TenantResolver.HEADER));
+        return resolver.resolve(
+                token.getSubject(),
+                headers.getHeaderString(TenantResolver.HEADER),
+                Caller.of(token).providerVerifiedSecondFactor());
     }
 
     /** The tenant, when the caller is an agency admin there. */

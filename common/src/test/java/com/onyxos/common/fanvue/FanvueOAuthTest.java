@@ -71,6 +71,22 @@ class FanvueOAuthTest extends WireMockFanvueTest {
     }
 
     @Test
+    void aTokenFormGoesWithItsLengthNotChunked() {
+        fanvue.stubFor(post("/oauth2/token").willReturn(okJson(TOKENS)));
+        String awkward = "rt 1+/=&%\u00fc";
+
+        refresh(awkward);
+
+        var request = fanvue.getAllServeEvents().get(0).getRequest();
+        assertThat(request.getHeader("Transfer-Encoding")).isNull();
+        assertThat(request.getHeader("Content-Length")).isEqualTo(Integer.toString(request.getBody().length));
+        fanvue.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
+                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+                .withFormParam("grant_type", equalTo("refresh_token"))
+                .withFormParam("refresh_token", equalTo(awkward)));
+    }
+
+    @Test
     void aRefreshAnswerWithoutRefreshTokenSaysSo() {
         fanvue.stubFor(post("/oauth2/token")
                 .willReturn(okJson("{\"access_token\":\"at-2\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));

@@ -8,9 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,6 +156,78 @@ public abstract class ServiceSmokeTest {
     void oversizeBodyIs413Problem() {
         String huge = "{\"level\":\"INFO\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         problem(putLogLevel(huge), 413, "payload_too_large");
+    }
+
+    @Test
+    void duplicateKeyIs400MalformedJson() {
+        problem(putLogLevel("{\"level\":\"DEBUG\",\"level\":\"INFO\"}"), 400, "malformed_json");
+    }
+
+    @Test
+    void nulInAPathParameterIs400NamingIt() {
+        problem(
+                        TestUsers.OPS
+                                .request()
+                                .urlEncodingEnabled(false)
+                                .contentType(ContentType.JSON)
+                                .body("{\"level\":\"INFO\"}")
+                                .put("/ops/v1/log-levels/com.a%00b"),
+                        400,
+                        "invalid_input")
+                .body("errors[0].field", equalTo("path.category"));
+    }
+
+    @Test
+    void oversizeChunkedBodyIs413Problem() throws Exception {
+        HttpResponse<String> response =
+                putChunked("{\"level\":\"INFO\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        assertEquals(413, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains("\"code\":\"payload_too_large\""), response.body());
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsRead() throws Exception {
+        HttpResponse<String> response = putChunked("{\"level\":\"WARN\"}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"level\":\"WARN\""), response.body());
+    }
+
+    /** PUTs a log level with a body sent chunked, without Content-Length. */
+    private static HttpResponse<String> putChunked(String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + LOG_LEVEL))
+                .header("Authorization", "Bearer " + TestUsers.OPS.token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void overlongRequestTargetIs414Problem() {
+        problem(TestUsers.OPS.request().get("/api/" + "x".repeat(9_000)), 414, "uri_too_long");
+    }
+
+    /**
+     * A header value with a bare CR is refused by the HTTP decoder before any handler runs: Vert.x answers 400
+     * itself, with an empty body (Quarkus gives no hook for Vert.x's invalid-request handler). Never a 5xx.
+     */
+    @Test
+    void malformedHttpIsRefusedBeforeRouting() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write("GET /q/health/live HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\rb\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            assertEquals("HTTP/1.1 400", status);
+        }
     }
 
     @Test

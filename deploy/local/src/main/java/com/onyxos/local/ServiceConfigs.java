@@ -73,6 +73,7 @@ public final class ServiceConfigs {
                 "quarkus.rest-client.token-broker.url",
                 config.serviceUrl(config.ports().auth()));
         // The local stack's option: a static service-role token minted by the local issuer at every start.
+        p.put("onyx.service-auth.method", "static-token");
         p.put("onyx.service-auth.token", serviceToken);
         return p;
     }

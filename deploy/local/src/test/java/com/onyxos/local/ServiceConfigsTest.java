@@ -65,12 +65,13 @@ class ServiceConfigsTest {
     }
 
     @Test
-    void theBrokersCallersGetAuthServicesUrlAndTheServiceToken() {
+    void theBrokersCallersGetAuthServicesUrlAndTheStaticServiceToken() {
         for (Map<String, String> caller :
                 new Map[] {ServiceConfigs.vault(config, "service-token"), ServiceConfigs.stats(config, "service-token")
                 }) {
             assertThat(caller)
                     .containsEntry("quarkus.rest-client.token-broker.url", "http://127.0.0.1:9081")
+                    .containsEntry("onyx.service-auth.method", "static-token")
                     .containsEntry("onyx.service-auth.token", "service-token");
         }
         assertThat(ServiceConfigs.auth(config, secrets)).doesNotContainKey("onyx.service-auth.token");

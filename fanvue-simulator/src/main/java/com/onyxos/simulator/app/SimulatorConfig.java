@@ -2,6 +2,7 @@ package com.onyxos.simulator.app;
 
 import com.onyxos.simulator.SimulatorSettings;
 import com.onyxos.simulator.oauth.OAuthClient;
+import com.onyxos.simulator.ratelimit.RateRefill;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -113,6 +114,13 @@ public interface SimulatorConfig {
         /** Time to refill an empty bucket. */
         @WithDefault("60s")
         Duration window();
+
+        /**
+         * How a bucket refills: {@code continuous} (a token bucket, {@code capacity} per {@code window}) or
+         * {@code window} (all at once when the window that began with the bucket's first request ends).
+         */
+        @WithDefault("continuous")
+        RateRefill refill();
     }
 
     /** The OAuth server and its one registered client. */
@@ -163,6 +171,7 @@ public interface SimulatorConfig {
                 .withSunset(versions().sunset())
                 .withRateLimitCapacity(rateLimit().capacity())
                 .withRateLimitWindow(rateLimit().window())
+                .withRateLimitRefill(rateLimit().refill())
                 .withAccessTokenTtl(oauth().accessTokenTtl())
                 .withCodeTtl(oauth().codeTtl())
                 .withClients(

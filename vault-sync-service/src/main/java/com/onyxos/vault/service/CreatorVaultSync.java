@@ -64,7 +64,8 @@ public class CreatorVaultSync {
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> SyncOutcome.failed(FanvueNotConnectedException.MESSAGE))
                 .onFailure(failure -> !(failure instanceof LeaseLostException))
-                .recoverWithItem(failure -> SyncOutcome.failed("Failed to sync the vault: " + describe(failure)));
+                .recoverWithItem(failure -> SyncOutcome.failed("Failed to sync the vault: " + describe(failure)))
+                .invoke(metrics::finished);
     }
 
     private Uni<FanvueCreatorApi> vault(CreatorRef creator) {

@@ -98,6 +98,28 @@ class AssetBadInputTest {
     }
 
     @Test
+    void aNumberIsNotAnInstantAndNulNeverReachesTheDatabase() {
+        expectProblem(
+                        json().body("{\"type\":\"sent\",\"messageUuid\":\"m\",\"at\":12345}")
+                                .post("/api/vault/assets/" + assetId + "/events"),
+                        400,
+                        "invalid_body")
+                .body("errors[0].field", equalTo("body.at"));
+        expectProblem(
+                        json().body("{\"type\":\"sent\",\"messageUuid\":\"m\\u0000\"}")
+                                .post("/api/vault/assets/" + assetId + "/events"),
+                        400,
+                        "invalid_input")
+                .body("errors[0].field", equalTo("body.messageUuid"));
+        expectProblem(
+                        as(TestUsers.AGENCY_MEMBER).urlEncodingEnabled(false).get("/api/vault/assets?q=a%00b"),
+                        400,
+                        "invalid_input")
+                .body("errors[0].field", equalTo("query.q"));
+        assertThat(VaultFixtures.count("select count(*) from asset_events")).isZero();
+    }
+
+    @Test
     void anOversizeBodyIs413() {
         String huge = "{\"tags\": [\"" + "x".repeat(1_100_000) + "\"]}";
         expectProblem(json().body(huge).patch("/api/vault/assets/" + assetId), 413, "payload_too_large");
@@ -159,8 +181,9 @@ class AssetBadInputTest {
         return as(TestUsers.AGENCY_MEMBER).contentType(ContentType.JSON);
     }
 
-    private static void expectProblem(Response response, int status, String code) {
-        response.then()
+    private static io.restassured.response.ValidatableResponse expectProblem(
+            Response response, int status, String code) {
+        return response.then()
                 .statusCode(status)
                 .contentType("application/problem+json")
                 .body("code", equalTo(code));

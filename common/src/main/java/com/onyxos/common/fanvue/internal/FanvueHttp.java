@@ -14,10 +14,11 @@ import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
@@ -83,7 +84,8 @@ public final class FanvueHttp implements AutoCloseable {
 
     /**
      * Posts a form once, without retries (token grants are single use: a blind retry could present a rotated
-     * refresh token), through the host's breaker; the caller reads the answer.
+     * refresh token), through the host's breaker; the caller reads the answer. The form goes url-encoded in one
+     * buffer with its {@code Content-Length}: some OAuth servers, proxies and WAFs refuse a chunked POST.
      */
     public Uni<HttpResponse<Buffer>> postFormOnce(String route, URI url, MultiMap form, String authorization) {
         CircuitBreaker breaker = breaker(url);
@@ -95,7 +97,8 @@ public final class FanvueHttp implements AutoCloseable {
                 .timeout(settings.requestTimeout().toMillis())
                 .putHeader("Authorization", authorization)
                 .putHeader("Accept", "application/json")
-                .sendForm(form)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer(urlEncoded(form)))
                 .onItem()
                 .invoke(response -> {
                     metrics.answered(route, response.statusCode(), System.nanoTime() - started);
@@ -120,15 +123,18 @@ public final class FanvueHttp implements AutoCloseable {
         }
         RateBucket bucket = buckets.computeIfAbsent(call.bucket(), key -> new RateBucket(timers, window()));
         return bucket.acquire()
-                .chain(() -> send(call, state.token, bucket, breaker))
-                .map(response -> interpret(call, response, decoder, bucket, breaker, state))
+                .chain(ticket -> send(call, state.token, bucket, ticket, breaker)
+                        .map(response -> interpret(call, response, decoder, bucket, ticket, breaker, state))
+                        .onCancellation()
+                        .invoke(() -> bucket.noAnswer(ticket)))
                 .onCancellation()
                 .invoke(breaker::onNeutral)
                 .onFailure()
                 .recoverWithUni(failure -> afterFailure(call, decoder, state, failure));
     }
 
-    private Uni<HttpResponse<Buffer>> send(ApiCall call, String token, RateBucket bucket, CircuitBreaker breaker) {
+    private Uni<HttpResponse<Buffer>> send(
+            ApiCall call, String token, RateBucket bucket, long ticket, CircuitBreaker breaker) {
         HttpRequest<Buffer> request = web.requestAbs(HttpMethod.GET, settings.apiBaseUrl() + call.path())
                 .timeout(settings.requestTimeout().toMillis())
                 .putHeader("Authorization", "Bearer " + token)
@@ -140,7 +146,7 @@ public final class FanvueHttp implements AutoCloseable {
                 .invoke(response -> metrics.answered(call.route(), response.statusCode(), System.nanoTime() - started))
                 .onFailure()
                 .transform(failure -> {
-                    bucket.noAnswer();
+                    bucket.noAnswer(ticket);
                     breaker.onFailure();
                     metrics.noAnswer(call.route());
                     return new FanvueException.Transport(call.route(), failure);
@@ -152,14 +158,15 @@ public final class FanvueHttp implements AutoCloseable {
             HttpResponse<Buffer> response,
             Decoder<T> decoder,
             RateBucket bucket,
+            long ticket,
             CircuitBreaker breaker,
             CallState state) {
         int status = response.statusCode();
         Duration retryAfter = RetryAfter.parse(response.getHeader("Retry-After"), Instant.now())
                 .orElse(null);
         bucket.observe(
-                header(response, "X-RateLimit-Limit"),
-                header(response, "X-RateLimit-Remaining"),
+                ticket,
+                RateHeaders.parse(response::getHeader, System.currentTimeMillis()),
                 status == 429 ? (retryAfter == null ? Duration.ofSeconds(1) : retryAfter) : null);
         deprecations.check(call.route(), settings.apiVersion(), response.headers());
         if (status >= 200 && status < 300) {
@@ -235,6 +242,19 @@ public final class FanvueHttp implements AutoCloseable {
         return Uni.createFrom().emitter(emitter -> timers.schedule(delay.toNanos(), () -> emitter.complete(null)));
     }
 
+    private static String urlEncoded(MultiMap form) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : form.entries()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
     private void recordOutcome(CircuitBreaker breaker, int status) {
         if (status >= 500) {
             breaker.onFailure();
@@ -249,15 +269,6 @@ public final class FanvueHttp implements AutoCloseable {
 
     private Duration window() {
         return settings.rateLimit().window();
-    }
-
-    private static OptionalLong header(HttpResponse<Buffer> response, String name) {
-        String value = response.getHeader(name);
-        try {
-            return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
     }
 
     /** Routes whose deprecation was logged (tests). */
