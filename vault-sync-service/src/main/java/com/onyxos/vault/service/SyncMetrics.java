@@ -33,7 +33,7 @@ public class SyncMetrics {
         assets("inserted", outcome.inserted());
         assets("updated", outcome.updated());
         assets("unchanged", outcome.unchanged());
-        assets("removed", outcome.removed());
+        assets("removed", outcome.removals().size());
     }
 
     private void assets(String change, int count) {
