@@ -6,8 +6,10 @@ import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.security.StepUp;
 import com.onyxos.common.testing.PostgresResource;
+import com.onyxos.common.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +104,31 @@ class StepUpTest extends PinnedClockUserTest {
                 .statusCode(200);
         probe(longSession).then().statusCode(204);
         assertProblem(probe(Map.of("sid", "s".repeat(399))), 403, StepUp.REQUIRED_CODE);
+    }
+
+    @Test
+    void aTokenServedFromTheVerifiedTokenCacheKeepsItsOwnClaimsAndTheLiveStepUp() {
+        MfaClient.Factor factor = client.enrollVerified();
+        String providerMfa = TestTokens.mint(client.user(), Map.of("sid", "sso", "amr", List.of("pwd", "mfa")));
+        String passwordOnly = TestTokens.mint(client.user(), Map.of("sid", "sso", "amr", List.of("pwd")));
+        String laptop = TestTokens.mint(client.user(), Map.of("sid", "laptop"));
+        for (int round = 0; round < 3; round++) {
+            probe(providerMfa).then().statusCode(204);
+            assertProblem(probe(passwordOnly), 403, StepUp.REQUIRED_CODE);
+            assertProblem(probe(laptop), 403, StepUp.REQUIRED_CODE);
+        }
+
+        // The step-up itself is read per request, never kept with the token: the same cached token passes now.
+        clock.advance(Duration.ofSeconds(30));
+        client.verify(factor.id(), client.code(factor, Duration.ZERO), Map.of("sid", "laptop"))
+                .then()
+                .statusCode(200);
+        probe(laptop).then().statusCode(204);
+        assertProblem(probe(passwordOnly), 403, StepUp.REQUIRED_CODE);
+    }
+
+    private static Response probe(String token) {
+        return RestAssured.given().auth().oauth2(token).get("/test/step-up-probe");
     }
 
     private Response probe(Map<String, Object> claims) {

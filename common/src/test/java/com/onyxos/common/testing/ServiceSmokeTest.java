@@ -1,6 +1,7 @@
 package com.onyxos.common.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ServiceSmokeTest {
 
     private static final String LOG_LEVEL = "/ops/v1/log-levels/com.onyxos.smoke";
+    private static final String VERIFIED_TOKEN_HITS = "onyx_security_token_cache_total{result=\"hit\"}";
 
     @Test
     void readinessIsUpWithTheDatabaseReachable() {
@@ -96,6 +103,63 @@ public abstract class ServiceSmokeTest {
     @Test
     void tokenSignedByUnknownKeyIsRejected() {
         problem(bearer(TestTokens.signedByUnknownKey(TestUsers.OPS)).get("/ops/v1/schema"), 401, "unauthenticated");
+    }
+
+    @Test
+    void aVerifiedTokenIsAcceptedFromTheCacheOnItsNextRequests() {
+        String token = TestTokens.mint(TestUsers.OPS);
+        bearer(token).get("/ops/v1/schema").then().statusCode(200);
+        double hits = ServiceMetrics.value(VERIFIED_TOKEN_HITS);
+        bearer(token).get("/ops/v1/schema").then().statusCode(200);
+        bearer(token).get("/ops/v1/schema").then().statusCode(200);
+        assertThat(ServiceMetrics.value(VERIFIED_TOKEN_HITS)).isEqualTo(hits + 2);
+    }
+
+    @Test
+    void aCachedTokenIsRefusedOnceItHasExpired() throws InterruptedException {
+        String token = TestTokens.expiringIn(TestUsers.OPS, Duration.ofSeconds(2));
+        bearer(token).get("/ops/v1/schema").then().statusCode(200);
+        double hits = ServiceMetrics.value(VERIFIED_TOKEN_HITS);
+        bearer(token).get("/ops/v1/schema").then().statusCode(200);
+        assertThat(ServiceMetrics.value(VERIFIED_TOKEN_HITS)).isEqualTo(hits + 1);
+
+        Instant expiry = Instant.ofEpochSecond(expiry(token));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 1_100);
+        problem(bearer(token).get("/ops/v1/schema"), 401, "unauthenticated");
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedWhileTheGenuineOneIsCached() {
+        String token = TestTokens.mint(TestUsers.AGENCY_ADMIN);
+        problem(bearer(token).get("/ops/v1/schema"), 403, "forbidden");
+        problem(bearer(token).get("/ops/v1/schema"), 403, "forbidden");
+        String[] parts = token.split("\\.");
+        // The same signature over claims that add the ops role; and the genuine claims with a changed signature.
+        String genuine = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String claims = genuine.contains("\"groups\":")
+                ? genuine.replaceFirst("\"groups\":\\[[^\\]]*\\]", "\"groups\":[\"ops\"]")
+                : genuine.replaceFirst("\\{", "{\"groups\":[\"ops\"],");
+        assertThat(claims).contains("\"groups\":[\"ops\"]");
+        String elevated = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
+        problem(bearer(elevated).get("/ops/v1/schema"), 401, "unauthenticated");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String resigned = parts[0] + "." + parts[1] + "."
+                + parts[2].substring(0, parts[2].length() - 2) + (last == 'A' ? 'B' : 'A')
+                + parts[2].charAt(parts[2].length() - 1);
+        problem(bearer(resigned).get("/ops/v1/schema"), 401, "unauthenticated");
+        problem(bearer(token).get("/ops/v1/schema"), 403, "forbidden");
+    }
+
+    @Test
+    void cachedTokensKeepTheirOwnCallersAndRoles() {
+        String ops = TestTokens.mint(TestUsers.OPS);
+        String admin = TestTokens.mint(TestUsers.AGENCY_ADMIN);
+        for (int round = 0; round < 3; round++) {
+            bearer(ops).get("/ops/v1/schema").then().statusCode(200);
+            problem(bearer(admin).get("/ops/v1/schema"), 403, "forbidden");
+        }
     }
 
     @Test
@@ -255,6 +319,13 @@ public abstract class ServiceSmokeTest {
                 .body(body)
                 .when()
                 .put(LOG_LEVEL);
+    }
+
+    private static long expiry(String token) {
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher exp = Pattern.compile("\"exp\":(\\d+)").matcher(claims);
+        assertThat(exp.find()).isTrue();
+        return Long.parseLong(exp.group(1));
     }
 
     private static io.restassured.specification.RequestSpecification bearer(String token) {

@@ -45,6 +45,11 @@ public final class TestTokens {
         return builder.sign(KEY);
     }
 
+    /** A valid token for the user that expires {@code lifetime} from now (whole seconds, as {@code exp} is). */
+    public static String expiringIn(TestUser user, Duration lifetime) {
+        return claims(user, Instant.now(), lifetime).sign(KEY);
+    }
+
     /** A token that expired a while ago. */
     public static String expired(TestUser user) {
         return claims(user, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1))

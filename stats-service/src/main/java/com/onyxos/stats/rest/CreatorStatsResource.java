@@ -3,7 +3,6 @@ package com.onyxos.stats.rest;
 import com.onyxos.common.problem.ProblemException;
 import com.onyxos.common.security.CurrentTenant;
 import com.onyxos.common.security.Tenant;
-import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.AnomalyRows;
 import com.onyxos.stats.repository.CreatorQueries;
 import com.onyxos.stats.repository.CreatorRef;
@@ -19,10 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A creator's figures, their refresh (one creator or all), and the anomalies kept values left (admins). */
@@ -37,8 +39,7 @@ public class CreatorStatsResource {
     private final CreatorQueries creators;
     private final AnomalyRows anomalies;
     private final CurrentTenant tenant;
-    private final StatsConfig config;
-    private final Clock clock;
+    private final RenderedStats rendered;
 
     public CreatorStatsResource(
             StatsReadService reads,
@@ -46,27 +47,32 @@ public class CreatorStatsResource {
             CreatorQueries creators,
             AnomalyRows anomalies,
             CurrentTenant tenant,
-            StatsConfig config,
-            Clock clock) {
+            RenderedStats rendered) {
         this.reads = reads;
         this.refreshes = refreshes;
         this.creators = creators;
         this.anomalies = anomalies;
         this.tenant = tenant;
-        this.config = config;
-        this.clock = clock;
+        this.rendered = rendered;
     }
 
     @GET
     @Path("/{id}/stats")
     @Operation(summary = "The creator's figures: value, refreshedAt and stale each; null when never fetched")
-    public Uni<StatsView> stats(@PathParam("id") String id) {
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StatsView.class)))
+    public Uni<Response> stats(@PathParam("id") String id) {
         return tenant.get()
                 .chain(t -> reads.creator(t.agencyId(), Ids.creatorId(id)))
                 .onItem()
                 .ifNull()
                 .failWith(Ids::creatorNotFound)
-                .map(row -> StatsView.of(row, clock.instant().minus(config.staleAfter())));
+                .map(row -> Response.ok(rendered.of(row), MediaType.APPLICATION_JSON_TYPE)
+                        .build());
     }
 
     @POST

@@ -1,32 +1,40 @@
 package com.onyxos.stats.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where this JVM's CPU goes while a load runs: JFR execution samples, each counted once for the first frame (from
- * the top of the stack) that belongs to a named part — JWT check, tenant lookup, cache, JSON, database client,
- * HTTP server, REST layer — else as "other".
+ * Where a JVM's CPU went while a load ran, from a JFR recording of it: each execution sample counts once — for the
+ * token check when its stack passes through it (the verified-token cache, or OIDC's signature and claims check, the
+ * claims' JSON parsing included), else for the first frame from the top that belongs to a named part (tenant
+ * lookup, cache, JSON, database client, HTTP server, REST layer), else as "other".
  */
-final class CpuProfile implements AutoCloseable {
+final class CpuProfile {
 
     private static final Map<String, String> PARTS = new LinkedHashMap<>();
 
+    // Parts recognised anywhere in the stack, before the top-down match: what a sample ultimately works for.
+    private static final Map<String, String> CALLERS = new LinkedHashMap<>();
+
     static {
+        CALLERS.put("com.onyxos.common.security.VerifiedTokens", "verified-token cache");
+        CALLERS.put("com.onyxos.common.security.CachedTokenIdentityProvider", "verified-token cache");
+        CALLERS.put("org.jose4j", "JWT check");
+        CALLERS.put("io.quarkus.oidc.runtime.OidcProvider", "JWT check");
+        CALLERS.put("io.quarkus.oidc.runtime.OidcIdentityProvider", "JWT check");
+        CALLERS.put("io.quarkus.oidc.runtime.OidcUtils", "JWT check");
+
         PARTS.put("org.jose4j", "JWT check");
         PARTS.put("io.smallrye.jwt", "JWT check");
-        PARTS.put("io.quarkus.oidc", "JWT check");
+        PARTS.put("io.quarkus.oidc", "security layer");
         PARTS.put("sun.security.rsa", "JWT check");
         PARTS.put("java.math.BigInteger", "JWT check");
         PARTS.put("com.onyxos.common.security.TenantResolver", "tenant lookup (database)");
@@ -50,21 +58,10 @@ final class CpuProfile implements AutoCloseable {
         PARTS.put("com.onyxos", "our code");
     }
 
-    private final Recording recording = new Recording();
-    private final Path file;
+    private CpuProfile() {}
 
-    CpuProfile() throws IOException {
-        file = Files.createTempFile("stats-bench", ".jfr");
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
-        recording.start();
-    }
-
-    /** Stops and prints the share of samples per part, and the hottest frames. */
-    @Override
-    public void close() throws IOException {
-        recording.stop();
-        recording.dump(file);
-        recording.close();
+    /** Prints the share of samples per part, and the hottest frames, of the JFR recording in {@code file}. */
+    static void report(Path file) throws IOException {
         List<RecordedEvent> samples = RecordingFile.readAllEvents(file).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample"))
                 .filter(e -> e.getStackTrace() != null)
@@ -84,10 +81,16 @@ final class CpuProfile implements AutoCloseable {
                 .limit(15)
                 .forEach(e -> System.out.printf(
                         "BENCH profile frame %5.1f %% %s%n", 100.0 * e.getValue() / samples.size(), e.getKey()));
-        Files.deleteIfExists(file);
     }
 
     private static String part(RecordedEvent sample) {
+        for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
+            for (RecordedFrame frame : sample.getStackTrace().getFrames()) {
+                if (frame.getMethod().getType().getName().startsWith(caller.getKey())) {
+                    return caller.getValue();
+                }
+            }
+        }
         for (RecordedFrame frame : sample.getStackTrace().getFrames()) {
             String type = frame.getMethod().getType().getName();
             for (Map.Entry<String, String> part : PARTS.entrySet()) {

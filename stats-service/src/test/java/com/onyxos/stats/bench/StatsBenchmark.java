@@ -18,16 +18,10 @@ import com.onyxos.stats.service.BackgroundRefresh;
 import com.onyxos.stats.service.StatsCache;
 import com.onyxos.stats.testing.StatsWorld;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -36,8 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -46,9 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Figures for stats-service (left out of the normal build): refresh-all of a 100-creator agency against the
- * simulator with 30 ms latency, then {@code wrk} on loopback against {@code GET /api/creators/{id}/stats} and
- * {@code GET /api/creators} with validated bearer tokens, and where the CPU of one read goes (JWT check, tenant
- * lookup in the database, cache, JSON). Run it (it holds the build lock, so wrk runs under it):
+ * simulator with 30 ms latency, and the CPU of each part of a read alone (JWT check, tenant lookup in the
+ * database, cache, JSON). The reads under {@code wrk} are measured on the packaged service, in a JVM of its own:
+ * {@link PackagedStatsReadsBenchmarkIT}. Run both (the build lock keeps other builds off the cores):
  * {@code ./mvnw -pl common,fanvue-simulator,stats-service verify -Dgroups=benchmark -DexcludedGroups=}.
  */
 @QuarkusTest
@@ -81,9 +73,6 @@ class StatsBenchmark {
     @ConfigProperty(name = "quarkus.oidc.public-key")
     String publicKey;
 
-    @TestHTTPResource("/")
-    URL base;
-
     @Test
     void figures() throws Exception {
         StatsWorld world = StatsWorld.connected(CREATORS);
@@ -91,7 +80,6 @@ class StatsBenchmark {
         assertThat(creators).hasSize(CREATORS);
 
         refreshAll();
-        reads(world, creators.get(0));
         split(world, creators.get(0));
     }
 
@@ -131,55 +119,6 @@ class StatsBenchmark {
             SimulatorAdmin.latency(0, 0);
             StatsWorld.awaitQuiet(background);
         }
-    }
-
-    private void reads(StatsWorld world, UUID creator) throws Exception {
-        String token = TestTokens.mint(TestUsers.AGENCY_MEMBER);
-        String one = base + "api/creators/" + creator + "/stats";
-        String list = base + "api/creators";
-        wrk("warm-up single", token, one, 15);
-        try (CpuProfile profile = new CpuProfile()) {
-            wrk("GET /api/creators/{id}/stats", token, one, SECONDS);
-        }
-        wrk("warm-up list", token, list, 10);
-        try (CpuProfile profile = new CpuProfile()) {
-            wrk("GET /api/creators (" + CREATORS + " creators)", token, list, SECONDS);
-        }
-    }
-
-    private void wrk(String what, String token, String url, int seconds) throws IOException, InterruptedException {
-        CpuTime cpu = CpuTime.now();
-        Process process = new ProcessBuilder(
-                        "wrk",
-                        "-t2",
-                        "-c" + CONNECTIONS,
-                        "-d" + seconds + "s",
-                        "--latency",
-                        "-H",
-                        "Authorization: Bearer " + token,
-                        url)
-                .redirectErrorStream(true)
-                .start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(line -> output.append(line).append('\n'));
-        }
-        assertThat(process.waitFor()).isZero();
-        CpuTime used = CpuTime.now().minus(cpu);
-        String text = output.toString();
-        double rps = number(text, "Requests/sec:\\s+([0-9.]+)");
-        System.out.printf(
-                "BENCH wrk %s: %.0f requests/s, p50 %s, p99 %s, non-2xx %s; CPU per request: JVM %.1f µs,"
-                        + " PostgreSQL %.1f µs (wrk's own CPU not counted)%n%s",
-                what,
-                rps,
-                text(text, "50%\\s+(\\S+)"),
-                text(text, "99%\\s+(\\S+)"),
-                text(text, "Non-2xx or 3xx responses: (\\d+)"),
-                used.jvmMs() * 1000.0 / (rps * seconds),
-                used.postgresMs() * 1000.0 / (rps * seconds),
-                what.startsWith("warm-up") ? "" : text);
     }
 
     /** CPU per operation of each part of a read, measured alone in this JVM (and PostgreSQL for the tenant). */
@@ -250,15 +189,5 @@ class StatsBenchmark {
                 (System.nanoTime() - started) / 1000.0 / times,
                 used.jvmMs() * 1000.0 / times,
                 used.postgresMs() * 1000.0 / times);
-    }
-
-    private static double number(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private static String text(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        return m.find() ? m.group(1) : "0";
     }
 }
