@@ -18,14 +18,20 @@ public class PackagedServiceResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.oidc.auth-server-url", "",
-                "quarkus.oidc.public-key", publicKey(),
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
-                "quarkus.rest-client.token-broker.url", "http://localhost:9",
-                "onyx.service-auth.token", "benchmark-unused",
-                "onyx.stats.stale-after", "1h",
-                "quarkus.scheduler.enabled", "false");
+        return Map.ofEntries(
+                // The production variables the service refuses to start without (none is used by a read).
+                Map.entry("ONYX_OIDC_ISSUER", "http://localhost:9/issuer"),
+                Map.entry("ONYX_SERVICE_CLIENT_ID", "benchmark"),
+                Map.entry("ONYX_SERVICE_CLIENT_SECRET", "unused"),
+                // Tokens checked with the test key's public half instead of the issuer's discovery and key set.
+                Map.entry("quarkus.oidc.auth-server-url", ""),
+                Map.entry("quarkus.oidc.public-key", publicKey()),
+                Map.entry("quarkus.oidc.token.issuer", TestTokens.ISSUER),
+                Map.entry("onyx.service-auth.method", "static-token"),
+                Map.entry("onyx.service-auth.token", "benchmark-unused"),
+                Map.entry("quarkus.rest-client.token-broker.url", "http://localhost:9"),
+                Map.entry("onyx.stats.stale-after", "1h"),
+                Map.entry("quarkus.scheduler.enabled", "false"));
     }
 
     @Override
