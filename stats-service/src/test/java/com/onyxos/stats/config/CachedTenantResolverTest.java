@@ -55,10 +55,7 @@ class CachedTenantResolverTest {
         String passwordOnly = TestTokens.mint(TestUsers.AGENCY_MEMBER, Map.of("amr", List.of("pwd")));
         for (int round = 0; round < 3; round++) {
             creators(withMfa).then().statusCode(200);
-            creators(passwordOnly)
-                    .then()
-                    .statusCode(403)
-                    .body("code", equalTo(TenantResolver.MFA_ENROLLMENT_REQUIRED));
+            creators(passwordOnly).then().statusCode(403).body("code", equalTo(TenantResolver.MFA_ENROLLMENT_REQUIRED));
         }
     }
 
