@@ -33,9 +33,12 @@ public class CreatorQueries {
             + " select m.id, m.agency_id, m.fanvue_user_uuid, m.handle, m.display_name, m.avatar_url, m.nickname,"
             + " m.status, m.seen_via, m.not_listed_since, m.stats_attempted_at, m.created_at, m.updated_at, "
             + FIGURE_COLUMNS
-            + ", coalesce((select case when bool_or(c.status in ('active', 'refreshing')) then 'active'"
+            // An aggregate over no rows is still one row (bool_or null): no usable connection is counted, not
+            // coalesced.
+            + ", (select case when count(*) = 0 then 'not_connected'"
+            + " when bool_or(c.status in ('active', 'refreshing')) then 'active'"
             + " else 'reauth_required' end from conn c"
-            + " where c.kind = 'agency' or c.fanvue_user_id = m.fanvue_user_uuid), 'not_connected') as connection"
+            + " where c.kind = 'agency' or c.fanvue_user_id = m.fanvue_user_uuid) as connection"
             + " from models m where m.agency_id = $1";
 
     private static final String REF = "select id, agency_id, fanvue_user_uuid, handle, status, seen_via from models";

@@ -245,6 +245,28 @@ class StatsApiTest {
     }
 
     @Test
+    void aCreatorWithoutAnyFanvueConnectionIsShownNotConnected() {
+        UUID creator = creators.get(0);
+        StatsDb.update("update agency_fanvue_connections set status = 'revoked'");
+        cache.invalidate(world.tenants.agencyA(), creator).await().indefinitely();
+
+        TestUsers.AGENCY_MEMBER
+                .request()
+                .get("/api/creators/" + creator + "/stats")
+                .then()
+                .statusCode(200)
+                .body("connection", equalTo("not_connected"));
+        StatsDb.update("update agency_fanvue_connections set status = 'reauth_required'");
+        cache.invalidate(world.tenants.agencyA(), creator).await().indefinitely();
+        TestUsers.AGENCY_MEMBER
+                .request()
+                .get("/api/creators/" + creator + "/stats")
+                .then()
+                .statusCode(200)
+                .body("connection", equalTo("reauth_required"));
+    }
+
+    @Test
     void refreshAllAgainstFailingFanvueKeepsEveryFigureAndRecordsWhy() {
         List<Map<String, Object>> before = StatsDb.rows("select * from models order by id");
         SimulatorAdmin.addFault(Map.of("path", "/creators/*/account", "kind", "error", "status", 503));
