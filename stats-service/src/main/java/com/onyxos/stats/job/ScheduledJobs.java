@@ -6,11 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The in-process schedule (single node, local stack; off in tests): the daily refresh of every agency, and a short
- * periodic check for Fanvue connections created since the agency's last import (a new or renewed connection), whose
+ * The in-process schedule (single node, local stack; off in tests): the daily refresh of every agency, the revenue
+ * heartbeat (every {@code onyx.stats.heartbeat.every}, 10 minutes), and a short periodic check for Fanvue connections created since the agency's last import (a new or renewed connection), whose
  * creators are then imported — so auth-service needs to tell stats-service nothing. The job endpoints run the same
  * work for Kubernetes CronJobs; both at once are harmless (one run per agency at a time).
  */
@@ -46,6 +47,27 @@ public class ScheduledJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledConnectionCheck() {
         return importNewConnections().replaceWithVoid();
+    }
+
+    @Scheduled(
+            identity = "stats-revenue-heartbeat",
+            every = "${onyx.stats.heartbeat.every:10m}",
+            delayed = "${onyx.stats.heartbeat.delay:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledHeartbeat() {
+        return revenueHeartbeat("schedule")
+                .invoke(runs -> LOG.infof("Revenue heartbeat covered %d agencies", runs.size()))
+                .replaceWithVoid();
+    }
+
+    /** The revenue heartbeat of every agency with a live connection or an active creator. */
+    public Uni<List<AgencyJobs.AgencyRun>> revenueHeartbeat(String trigger) {
+        return creators.agenciesToRefresh().chain(agencies -> jobs.heartbeat(agencies, trigger));
+    }
+
+    /** The revenue heartbeat of one agency. */
+    public Uni<List<AgencyJobs.AgencyRun>> revenueHeartbeat(UUID agencyId, String trigger) {
+        return jobs.heartbeat(List.of(agencyId), trigger);
     }
 
     /** Imports and refreshes every agency. */

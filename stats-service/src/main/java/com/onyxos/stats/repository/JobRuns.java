@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -43,14 +44,12 @@ public class JobRuns {
     }
 
     /** Records how the run ended and lets the next one start. */
-    public Uni<Void> finish(JobRun run, int creators, long refreshed, long kept, List<String> errors) {
+    public Uni<Void> finish(JobRun run, Map<String, Long> counts, List<String> errors) {
         LOG.infof(
-                "Job %s for agency %s: %d creator(s), %d figure(s) refreshed, %d kept, %d error(s)%s",
+                "Job %s for agency %s: %s, %d error(s)%s",
                 run.job(),
                 run.agencyId(),
-                creators,
-                refreshed,
-                kept,
+                counts,
                 errors.size(),
                 errors.isEmpty() ? "" : ": " + String.join("; ", errors.subList(0, Math.min(5, errors.size()))));
         return run.connection()
