@@ -402,4 +402,38 @@ class RevenueHeartbeatTest {
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
     }
+
+    @Test
+    void revenueFanvueDoesNotGiveIsDerivedFromSyncedEarningsNeverTheReverse() {
+        heartbeat();
+        UUID creator = ids.get(0);
+        String uuid = world.creatorUuids.get(0);
+        JsonPath summary = fanvue("/creators/" + uuid + "/insights/earnings/summary", Map.of());
+        // Fanvue's own figure wins while Fanvue gives it (its summary, not our sum).
+        assertThat(StatsDb.creator(creator).get("revenue_total")).isEqualTo(summary.getLong("totals.allTime.gross"));
+        long syncedGross =
+                StatsDb.count("select sum(gross_amount) from fanvue_transactions where model_id = ?", creator);
+        long syncedNet = StatsDb.count("select sum(net_amount) from fanvue_transactions where model_id = ?", creator);
+
+        // A creator Fanvue never gave revenue for, and whose summary now answers nothing usable.
+        StatsDb.update(
+                "update models set revenue_total = null, revenue_net_total = null, revenue_refreshed_at = null,"
+                        + " revenue_net_refreshed_at = null, stats_attempted_at = null where id = ?",
+                creator);
+        SimulatorAdmin.addFault(
+                Map.of("path", "/creators/" + uuid + "/insights/earnings/summary", "kind", "emptyObject"));
+        heartbeat();
+
+        Map<String, Object> row = StatsDb.creator(creator);
+        assertThat(row.get("revenue_total")).isEqualTo(syncedGross);
+        assertThat(row.get("revenue_net_total")).isEqualTo(syncedNet);
+
+        // The synced sum covers the backfill only: a lower bound, never written over a higher stored figure.
+        StatsDb.update(
+                "update models set revenue_total = ?, stats_attempted_at = null where id = ?",
+                syncedGross + 5_000,
+                creator);
+        heartbeat();
+        assertThat(StatsDb.creator(creator).get("revenue_total")).isEqualTo(syncedGross + 5_000);
+    }
 }
