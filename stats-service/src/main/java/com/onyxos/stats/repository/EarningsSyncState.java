@@ -39,8 +39,9 @@ public class EarningsSyncState {
     public Uni<Void> succeeded(UUID modelId, Instant newest, Instant windowStart, int seen, int written, Instant now) {
         return pool.preparedQuery("update stats_earnings_sync set status = 'succeeded', last_finished_at = $5,"
                         + " high_water_mark = greatest(high_water_mark, $2),"
-                        + " covered_from = case when not backfilled then $3"
-                        + " when covered_from is null or $3 is null then null else least(covered_from, $3) end,"
+                        + " covered_from = case when not backfilled then $3::timestamptz"
+                        + " when covered_from is null or $3::timestamptz is null then null"
+                        + " else least(covered_from, $3::timestamptz) end,"
                         + " backfilled = true, last_rows_seen = $4, last_rows_written = $6, last_error = null"
                         + " where model_id = $1")
                 .execute(Tuple.tuple()

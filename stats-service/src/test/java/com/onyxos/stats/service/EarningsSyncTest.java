@@ -10,6 +10,7 @@ import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.stats.repository.CreatorQueries;
 import com.onyxos.stats.repository.CreatorRef;
 import com.onyxos.stats.repository.EarningsRollups;
+import com.onyxos.stats.repository.EarningsSyncState;
 import com.onyxos.stats.testing.MutableClock;
 import com.onyxos.stats.testing.StatsDb;
 import com.onyxos.stats.testing.StatsWorld;
@@ -57,6 +58,9 @@ class EarningsSyncTest {
 
     @Inject
     EarningsRollups rollups;
+
+    @Inject
+    EarningsSyncState state;
 
     private StatsWorld world;
     private List<UUID> ids;
@@ -436,5 +440,21 @@ class EarningsSyncTest {
         assertThat(StatsDb.count("select sum(net_amount) from fanvue_transactions"))
                 .isEqualTo(truth.getLong("earnings.net"));
         assertThat(highWaterMark(creator)).isEqualTo(mark.plusSeconds(60L * 130));
+    }
+
+    @Test
+    void aFirstPassThatAskedForEverythingRecordsACompleteHistory() {
+        // onyx.stats.earnings.backfill-days=0: the first window has no start (a null bound the SQL must type).
+        UUID creator = ids.get(0);
+        Instant now = clock.instant();
+        state.start(world.tenants.agencyA(), creator, now).await().indefinitely();
+        state.succeeded(creator, now.minusSeconds(60), null, 10, 10, now).await().indefinitely();
+
+        EarningsSyncState.SyncPosition position = state.position(creator).await().indefinitely();
+        assertThat(position.completeHistory()).isTrue();
+        assertThat(position.highWaterMark()).isEqualTo(now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // A later pass over a window keeps the complete coverage.
+        state.succeeded(creator, now, now.minusSeconds(3600), 1, 0, now).await().indefinitely();
+        assertThat(state.position(creator).await().indefinitely().completeHistory()).isTrue();
     }
 }
