@@ -448,13 +448,18 @@ class EarningsSyncTest {
         UUID creator = ids.get(0);
         Instant now = clock.instant();
         state.start(world.tenants.agencyA(), creator, now).await().indefinitely();
-        state.succeeded(creator, now.minusSeconds(60), null, 10, 10, now).await().indefinitely();
+        state.succeeded(creator, now.minusSeconds(60), null, 10, 10, now)
+                .await()
+                .indefinitely();
 
-        EarningsSyncState.SyncPosition position = state.position(creator).await().indefinitely();
+        EarningsSyncState.SyncPosition position =
+                state.position(creator).await().indefinitely();
         assertThat(position.completeHistory()).isTrue();
-        assertThat(position.highWaterMark()).isEqualTo(now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(position.highWaterMark())
+                .isEqualTo(now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         // A later pass over a window keeps the complete coverage.
         state.succeeded(creator, now, now.minusSeconds(3600), 1, 0, now).await().indefinitely();
-        assertThat(state.position(creator).await().indefinitely().completeHistory()).isTrue();
+        assertThat(state.position(creator).await().indefinitely().completeHistory())
+                .isTrue();
     }
 }
