@@ -3,6 +3,7 @@ package com.onyxos.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onyxos.simulator.control.CreatorTruth;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,45 @@ class GroundTruthTest {
         long apiTotal = fx.api(token).get(base + "/account").jsonPath().getLong("account.earnings.total");
         assertThat(truth.earnings().net()).isEqualTo(apiTotal);
         assertThat(truth.earnings().refunds()).isPositive();
+    }
+
+    @Test
+    void aWindowedTruthSumsTheRowsDatedInItBySourceGrossAndNet() {
+        String creator = fx.creator(0, 1);
+        String token = fx.fullToken(fx.admin(0));
+        Instant start = Instant.parse("2026-09-01T00:00:00Z");
+        Instant end = Instant.parse("2026-10-15T12:00:00Z");
+        Map<String, Long> gross = new HashMap<>();
+        Map<String, Long> net = new HashMap<>();
+        int rows = 0;
+        for (Map<String, Object> e : fx.allCursor(token, "/creators/" + creator + "/insights/earnings", "size", 50)) {
+            Instant date = Instant.parse((String) e.get("date"));
+            if (!date.isBefore(start) && date.isBefore(end)) {
+                gross.merge((String) e.get("source"), ((Number) e.get("gross")).longValue(), Long::sum);
+                net.merge((String) e.get("source"), ((Number) e.get("net")).longValue(), Long::sum);
+                rows++;
+            }
+        }
+        var truth = fx.plain()
+                .queryParam("startDate", start.toString())
+                .queryParam("endDate", end.toString())
+                .get("/_simulator/creators/" + creator + "/truth")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(truth.getInt("earnings.rows")).isEqualTo(rows).isPositive();
+        assertThat(truth.getMap("earnings.grossBySource", String.class, Long.class))
+                .isEqualTo(gross);
+        assertThat(truth.getMap("earnings.netBySource", String.class, Long.class))
+                .isEqualTo(net);
+        assertThat(truth.getLong("earnings.gross"))
+                .isEqualTo(gross.values().stream().mapToLong(Long::longValue).sum());
+        fx.plain()
+                .queryParam("startDate", "yesterday")
+                .get("/_simulator/creators/" + creator + "/truth")
+                .then()
+                .statusCode(400);
     }
 
     @Test

@@ -109,6 +109,38 @@ class MutationTest {
     }
 
     @Test
+    void anOrdersStatusChangesInPlaceOverTheAdminApi() {
+        Map<String, Object> original = fx.allCursor(token, "/insights/earnings", "size", 50).stream()
+                .filter(e -> ((Number) e.get("gross")).longValue() > 0)
+                .findFirst()
+                .orElseThrow();
+        String order = (String) original.get("transactionOrderId");
+        int rows = fx.allCursor(token, "/insights/earnings", "size", 50).size();
+
+        fx.plain()
+                .contentType("application/json")
+                .body(Map.of("transactionOrderStatus", "disputed"))
+                .patch("/_simulator/creators/" + creator + "/earnings/" + order)
+                .then()
+                .statusCode(200)
+                .body("changed", equalTo(1));
+
+        List<Map<String, Object>> after = fx.allCursor(token, "/insights/earnings", "size", 50);
+        assertThat(after).hasSize(rows);
+        assertThat(after.stream()
+                        .filter(e ->
+                                order.equals(e.get("transactionOrderId")) && ((Number) e.get("gross")).longValue() > 0)
+                        .map(e -> e.get("transactionOrderStatus")))
+                .containsExactly("disputed");
+        fx.plain()
+                .contentType("application/json")
+                .body(Map.of("transactionOrderStatus", "completed"))
+                .patch("/_simulator/creators/" + creator + "/earnings/no-such-order")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void adminHttpApiMutates() {
         String base = "/_simulator/creators/" + creator;
         fx.plain()

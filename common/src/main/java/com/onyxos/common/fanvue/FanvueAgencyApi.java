@@ -42,11 +42,8 @@ public final class FanvueAgencyApi {
     public Multi<AgencyEarning> earnings(DateRange range, List<String> creatorUuids) {
         return perChunk(
                 creatorUuids,
-                chunk -> pages(
-                        "/agencies/earnings",
-                        query(range, chunk),
-                        AgencyEarning.class,
-                        e -> e.creatorUuid() != null && e.date() != null));
+                chunk ->
+                        pages("/agencies/earnings", query(range, chunk), AgencyEarning.class, AgencyEarning::complete));
     }
 
     /** Daily subscriber history per creator in {@code range} (both bounds required). */
@@ -57,7 +54,7 @@ public final class FanvueAgencyApi {
                         "/agencies/subscribers-history",
                         query(range, chunk),
                         AgencySubscriberDay.class,
-                        d -> d.creatorUuid() != null && d.date() != null));
+                        AgencySubscriberDay::complete));
     }
 
     private static <T> Multi<T> perChunk(

@@ -97,7 +97,7 @@ public final class FanvueCreatorApi {
     /** Earnings rows (refunds and chargebacks are negative), optionally of some sources only. */
     public Multi<Earning> earnings(DateRange range, List<String> sources) {
         Query query = dates(range).csv("source", sources);
-        return cursors("/insights/earnings", query, "size", Earning.class, e -> e.date() != null);
+        return cursors("/insights/earnings", query, "size", Earning.class, Earning::complete);
     }
 
     /** Totals, totals by source and a series by day or week. */
@@ -110,13 +110,21 @@ public final class FanvueCreatorApi {
 
     /** The daily subscriber series. */
     public Multi<SubscriberDay> subscriberSeries(DateRange range) {
-        return cursors("/insights/subscribers", dates(range), "size", SubscriberDay.class, d -> d.date() != null);
+        return cursors("/insights/subscribers", dates(range), "size", SubscriberDay.class, SubscriberDay::complete);
     }
 
     /** Fans by what they spent. */
     public Multi<TopSpender> topSpenders(DateRange range) {
         String path = "/insights/top-spenders";
-        return pages(path, path, dates(range), TopSpender.class, s -> s.user() != null);
+        return pages(path, path, dates(range), TopSpender.class, TopSpender::complete);
+    }
+
+    /** The first page of fans by what they spent (at most {@code size}, 1-50): a top-N in one call. */
+    public Uni<List<TopSpender>> topSpendersPage(DateRange range, int size) {
+        String path = "/insights/top-spenders";
+        Query query = dates(range).add("page", 1).add("size", size);
+        return http.get(call(path, path, query), Decoder.pageStyle(TopSpender.class, TopSpender::complete))
+                .map(Page::items);
     }
 
     /** Active subscribers. */
@@ -166,12 +174,12 @@ public final class FanvueCreatorApi {
     /** Tracking links, optionally created in a period. */
     public Multi<TrackingLink> trackingLinks(Instant createdAfter, Instant createdBefore) {
         Query query = Query.of().add("createdAfter", createdAfter).add("createdBefore", createdBefore);
-        return cursors("/tracking-links", query, "limit", TrackingLink.class, l -> l.uuid() != null);
+        return cursors("/tracking-links", query, "limit", TrackingLink.class, TrackingLink::complete);
     }
 
     /** Posts. */
     public Multi<FanvuePost> posts() {
-        return pages("/posts", "/posts", Query.of(), FanvuePost.class, p -> p.uuid() != null);
+        return pages("/posts", "/posts", Query.of(), FanvuePost.class, FanvuePost::complete);
     }
 
     private <T> Multi<T> pages(String route, String path, Query query, Class<T> item, Predicate<T> valid) {

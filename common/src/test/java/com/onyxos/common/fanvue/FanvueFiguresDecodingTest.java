@@ -77,6 +77,102 @@ class FanvueFiguresDecodingTest extends WireMockFanvueTest {
         assertThat(unread("{\"unreadChatsCount\":12}").unreadChatsCount()).isEqualTo(12);
     }
 
+    private <T> FanvueException.MalformedResponse malformed(java.util.function.Supplier<T> call) {
+        return catchThrowableOfType(FanvueException.MalformedResponse.class, call::get);
+    }
+
+    private void cursorPage(String path, String row) {
+        fanvue.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"data\":[" + row + "],\"nextCursor\":null}")));
+    }
+
+    private void page(String path, String row) {
+        fanvue.stubFor(get(urlPathEqualTo(path))
+                .willReturn(
+                        okJson("{\"data\":[" + row + "],\"pagination\":{\"page\":1,\"size\":50,\"hasMore\":false}}")));
+    }
+
+    @Test
+    void anEarningsRowLackingAnAmountIsMalformedNeverZero() {
+        String complete = "{\"date\":\"2026-10-01T10:00:00Z\",\"gross\":-500,\"net\":-400,\"currency\":null,"
+                + "\"source\":\"referral\",\"user\":null,\"transactionOrderId\":\"o-1\","
+                + "\"transactionOrderStatus\":\"refunded\"}";
+        cursorPage("/insights/earnings", complete);
+        var rows = fixture.api("token-0")
+                .self()
+                .earnings(DateRange.ALL, List.of())
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.gross()).isEqualTo(-500);
+            assertThat(row.currency()).isNull();
+        });
+        for (String missing : List.of("\"gross\":-500,", "\"net\":-400,", "\"transactionOrderId\":\"o-1\",")) {
+            cursorPage("/insights/earnings", complete.replace(missing, ""));
+            assertThat(malformed(() -> fixture.api("token-0")
+                            .self()
+                            .earnings(DateRange.ALL, List.of())
+                            .collect()
+                            .asList()
+                            .await()
+                            .atMost(Duration.ofSeconds(10))))
+                    .as(missing)
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void subscriberDaysTopSpendersLinksAndTipsMustCarryTheirFigures() {
+        cursorPage(
+                "/insights/subscribers",
+                "{\"date\":\"2026-10-01T00:00:00Z\",\"newSubscribersCount\":2," + "\"cancelledSubscribersCount\":1}");
+        assertThat(malformed(() -> fixture.api("token-0")
+                        .self()
+                        .subscriberSeries(DateRange.ALL)
+                        .collect()
+                        .asList()
+                        .await()
+                        .atMost(Duration.ofSeconds(10))))
+                .isNotNull();
+
+        page("/insights/top-spenders", "{\"gross\":900,\"messages\":3,\"user\":{\"uuid\":\"f-1\"}}");
+        assertThat(malformed(() -> fixture.api("token-0")
+                        .self()
+                        .topSpendersPage(DateRange.ALL, 50)
+                        .await()
+                        .atMost(Duration.ofSeconds(10))))
+                .isNotNull();
+        page("/insights/top-spenders", "{\"gross\":900,\"net\":720,\"user\":{\"uuid\":\"f-1\"}}");
+        assertThat(fixture.api("token-0")
+                        .self()
+                        .topSpendersPage(DateRange.ALL, 50)
+                        .await()
+                        .atMost(Duration.ofSeconds(10)))
+                .singleElement()
+                .satisfies(spender -> assertThat(spender.messages()).isNull());
+
+        cursorPage("/tracking-links", "{\"uuid\":\"l-1\",\"clicks\":10,\"earnings\":{\"totalNet\":80}}");
+        assertThat(malformed(() -> fixture.api("token-0")
+                        .self()
+                        .trackingLinks(null, null)
+                        .collect()
+                        .asList()
+                        .await()
+                        .atMost(Duration.ofSeconds(10))))
+                .isNotNull();
+
+        page("/posts", "{\"uuid\":\"p-1\",\"likesCount\":3,\"tips\":{\"totalGross\":100,\"totalNet\":80}}");
+        assertThat(malformed(() -> fixture.api("token-0")
+                        .self()
+                        .posts()
+                        .collect()
+                        .asList()
+                        .await()
+                        .atMost(Duration.ofSeconds(10))))
+                .isNotNull();
+    }
+
     @Test
     void oneChatPageSaysWhetherMoreExist() {
         fanvue.stubFor(get(urlPathEqualTo("/creators/c-1/chats"))

@@ -82,9 +82,11 @@ class SharedSchemaTest {
         assertIndex("content_assets", "UNIQUE INDEX", "(agency_id, fanvue_media_uuid)");
         assertIndex("content_assets", "INDEX", "(agency_id, created_at DESC, id DESC)");
         assertIndex("content_assets", "INDEX", "(model_id, status)");
-        assertIndex("fanvue_transactions", "INDEX", "(agency_id, transaction_date)");
-        assertIndex("fanvue_transactions", "INDEX", "(model_id, transaction_type, fan_id)");
-        assertIndex("fanvue_transactions", "INDEX", "(agency_id, transaction_type, transaction_date)");
+        assertIndex("fanvue_transactions", "UNIQUE INDEX", "(model_id, transaction_date, dedup_key)");
+        assertIndex("fanvue_transactions", "INDEX", "(agency_id, transaction_date, id)");
+        assertIndex("earnings_daily", "UNIQUE INDEX", "(agency_id, day, model_id, source)");
+        assertIndex("earnings_quarter_hours", "UNIQUE INDEX", "(agency_id, bucket, source)");
+        assertIndex("subscriber_history", "INDEX", "(agency_id, date)");
         assertIndex("tracking_links", "INDEX", "(agency_id, total_revenue)");
         assertIndex("subscriber_history", "UNIQUE INDEX", "(model_id, date)");
         assertIndex("models", "UNIQUE INDEX", "(agency_id, fanvue_user_uuid)");
@@ -141,6 +143,33 @@ class SharedSchemaTest {
                             values (?, ?, gen_random_uuid(), 'a.jpg', 'image', now())
                             """, agencyB, creatorOfA));
             assertEquals("23503", crossTenant.getSQLState());
+        }
+    }
+
+    @Test
+    void earningsRowsCannotBelongToAnotherAgencyAndGoWithTheirCreator() throws SQLException {
+        // fanvue_transactions checks its tenant per statement (V9) instead of per row: the same guarantee.
+        String insert = "insert into fanvue_transactions (agency_id, model_id, transaction_order_id, dedup_key,"
+                + " transaction_type, transaction_date, gross_amount, net_amount) values (?, ?, 'o1', ?, 'tip', now(),"
+                + " 100, 80)";
+        try (Connection c = TestDatabase.get().connect()) {
+            UUID agencyA = insertAgency(c);
+            UUID agencyB = insertAgency(c);
+            UUID creatorOfA = insertCreator(c, agencyA);
+            SQLException crossTenant =
+                    assertThrows(SQLException.class, () -> execute(c, insert, agencyB, creatorOfA, "k1"));
+            assertEquals("23503", crossTenant.getSQLState());
+            execute(c, insert, agencyA, creatorOfA, "k2");
+            SQLException moved = assertThrows(
+                    SQLException.class, () -> execute(c, "update fanvue_transactions set agency_id = ?", agencyB));
+            assertEquals("23503", moved.getSQLState());
+
+            execute(c, "delete from models where id = ?", creatorOfA);
+            try (Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select count(*) from fanvue_transactions")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1));
+            }
         }
     }
 

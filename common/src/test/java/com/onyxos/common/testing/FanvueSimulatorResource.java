@@ -24,6 +24,9 @@ public class FanvueSimulatorResource implements QuarkusTestResourceLifecycleMana
 
     static final String URL_PROPERTY = "onyx.test.fanvue-simulator.url";
 
+    /** System property: the simulator's requests per rate-limit window per bucket, for benchmarks (default 200). */
+    public static final String RATE_LIMIT_PROPERTY = "onyx.test.fanvue-simulator.rate-limit";
+
     private static FanvueSimulator simulator;
 
     @Override
@@ -43,8 +46,11 @@ public class FanvueSimulatorResource implements QuarkusTestResourceLifecycleMana
         if (running != null) {
             return running;
         }
-        simulator = FanvueSimulator.start(SimulatorSettings.defaults()
-                .withClients(List.of(new OAuthClient(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI)))));
+        SimulatorSettings settings = SimulatorSettings.defaults()
+                .withClients(List.of(new OAuthClient(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI))));
+        // Benchmarks that measure our side alone lift Fanvue's 200 requests per 60 s (never the normal tests).
+        Integer capacity = Integer.getInteger(RATE_LIMIT_PROPERTY);
+        simulator = FanvueSimulator.start(capacity == null ? settings : settings.withRateLimitCapacity(capacity));
         System.setProperty(URL_PROPERTY, simulator.baseUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "fanvue-simulator-stop"));
         return simulator.baseUrl();

@@ -120,7 +120,9 @@ public final class SimulatorAdmin {
                                 "read:chat",
                                 "read:insights",
                                 "read:post",
-                                "read:fan"),
+                                "read:fan",
+                                "read:agency",
+                                "read:tracking_links"),
                         "ttlSeconds",
                         3600))
                 .post("/_simulator/tokens")

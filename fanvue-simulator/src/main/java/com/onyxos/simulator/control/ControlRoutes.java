@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
@@ -81,7 +82,20 @@ public final class ControlRoutes {
                 .handler(answer(204, ctx -> run(() -> control.deleteMedia(creator(ctx), ctx.pathParam("uuid")))));
         router.post(CREATOR + "/earnings")
                 .handler(answer(201, ctx -> control.addEarning(creator(ctx), required(ctx, NewEarning.class))));
-        router.get(CREATOR + "/truth").handler(answer(200, ctx -> control.truth(creator(ctx))));
+        router.patch(CREATOR + "/earnings/:order")
+                .handler(answer(
+                        200,
+                        ctx -> Map.of(
+                                "changed",
+                                control.setEarningStatus(
+                                        creator(ctx), ctx.pathParam("order"), field(ctx, "transactionOrderStatus")))));
+        router.get(CREATOR + "/truth")
+                .handler(answer(
+                        200,
+                        ctx -> control.truth(
+                                creator(ctx),
+                                instant(ctx.queryParams().get("startDate")),
+                                instant(ctx.queryParams().get("endDate")))));
     }
 
     private static Handler<RoutingContext> answer(int status, Function<RoutingContext, Object> action) {
@@ -134,6 +148,15 @@ public final class ControlRoutes {
             throw new IllegalArgumentException(name + " is required");
         }
         return value.toString();
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "startDate and endDate are ISO-8601 instants, e.g. 2026-10-01T00:00:00Z");
+        }
     }
 
     private static JournalFilter filter(MultiMap q) {

@@ -13,7 +13,16 @@ public record CreatorTruth(String creatorUuid, Map<String, MediaTruth> media, Ea
     /** One media item's use in messages and the revenue it earned (USD cents). */
     public record MediaTruth(int timesSent, int timesUnlocked, long revenue) {}
 
-    /** Earnings totals in USD cents; {@code net} equals the account's {@code earnings.total}. */
+    /**
+     * Earnings totals in USD cents over every row (or the rows of the window asked for), refunds and chargebacks
+     * included as the negative rows they are; over every row {@code net} equals the account's {@code earnings.total}.
+     */
     public record EarningsTruth(
-            long gross, long net, int rows, int refunds, int chargebacks, Map<String, Long> netBySource) {}
+            long gross,
+            long net,
+            int rows,
+            int refunds,
+            int chargebacks,
+            Map<String, Long> netBySource,
+            Map<String, Long> grossBySource) {}
 }

@@ -4,6 +4,7 @@ import com.onyxos.simulator.world.AccountData;
 import com.onyxos.simulator.world.Chat;
 import com.onyxos.simulator.world.Earning;
 import com.onyxos.simulator.world.Message;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,11 @@ final class GroundTruth {
     private GroundTruth() {}
 
     static CreatorTruth of(AccountData account) {
+        return of(account, null, null);
+    }
+
+    /** The truth with earnings limited to rows dated in [start, end) (a null bound is open). */
+    static CreatorTruth of(AccountData account, Instant start, Instant end) {
         Map<String, int[]> uses = new LinkedHashMap<>();
         account.media().keySet().forEach(uuid -> uses.put(uuid, new int[2]));
         Map<String, Message> messages = new HashMap<>();
@@ -40,7 +46,11 @@ final class GroundTruth {
         Map<String, CreatorTruth.MediaTruth> media = new LinkedHashMap<>();
         uses.forEach(
                 (uuid, c) -> media.put(uuid, new CreatorTruth.MediaTruth(c[0], c[1], revenue.getOrDefault(uuid, 0L))));
-        return new CreatorTruth(account.user().uuid(), media, earnings(account.earnings()));
+        List<Earning> rows = account.earnings().stream()
+                .filter(e -> (start == null || !e.date().isBefore(start))
+                        && (end == null || e.date().isBefore(end)))
+                .toList();
+        return new CreatorTruth(account.user().uuid(), media, earnings(rows));
     }
 
     /** Even split in integer cents; the first media takes the remainder. */
@@ -55,6 +65,7 @@ final class GroundTruth {
 
     private static CreatorTruth.EarningsTruth earnings(List<Earning> rows) {
         Map<String, Long> bySource = new TreeMap<>();
+        Map<String, Long> grossBySource = new TreeMap<>();
         long gross = 0;
         long net = 0;
         int refunds = 0;
@@ -63,9 +74,10 @@ final class GroundTruth {
             gross += e.gross();
             net += e.net();
             bySource.merge(e.source(), e.net(), Long::sum);
+            grossBySource.merge(e.source(), e.gross(), Long::sum);
             refunds += e.transactionOrderStatus().equals("refunded") ? 1 : 0;
             chargebacks += e.transactionOrderStatus().equals("chargeback") ? 1 : 0;
         }
-        return new CreatorTruth.EarningsTruth(gross, net, rows.size(), refunds, chargebacks, bySource);
+        return new CreatorTruth.EarningsTruth(gross, net, rows.size(), refunds, chargebacks, bySource, grossBySource);
     }
 }

@@ -107,6 +107,39 @@ final class Mutations {
         return earning;
     }
 
+    int setEarningStatus(AccountData creator, String transactionOrderId, String status) {
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("transactionOrderStatus is required");
+        }
+        int changed = 0;
+        for (int i = 0; i < creator.earnings().size(); i++) {
+            Earning e = creator.earnings().get(i);
+            if (e.transactionOrderId().equals(transactionOrderId) && e.gross() >= 0) {
+                creator.earnings()
+                        .set(
+                                i,
+                                new Earning(
+                                        e.date(),
+                                        e.gross(),
+                                        e.net(),
+                                        e.currency(),
+                                        e.source(),
+                                        e.fanUuid(),
+                                        e.transactionOrderId(),
+                                        status,
+                                        e.messageUuid(),
+                                        e.postUuid(),
+                                        e.trackingLinkUuid()));
+                changed++;
+            }
+        }
+        if (changed == 0) {
+            throw new NoSuchElementException("no earnings row of order " + transactionOrderId);
+        }
+        creator.earningsChanged();
+        return changed;
+    }
+
     private Instant nextInstant() {
         return now.plusSeconds(++sequence);
     }

@@ -10,6 +10,7 @@ import com.onyxos.simulator.world.AccountData;
 import com.onyxos.simulator.world.Earning;
 import com.onyxos.simulator.world.Media;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,6 +162,19 @@ public final class SimulatorControl {
 
     public CreatorTruth truth(String creatorUuid) {
         return state.locked(() -> GroundTruth.of(state.world().creator(creatorUuid)));
+    }
+
+    /** The truth with earnings limited to rows dated in [start, end); a null bound is open. */
+    public CreatorTruth truth(String creatorUuid, Instant start, Instant end) {
+        return state.locked(() -> GroundTruth.of(state.world().creator(creatorUuid), start, end));
+    }
+
+    /**
+     * Sets the {@code transactionOrderStatus} of the order's original rows (gross ≥ 0), as Fanvue does when an order
+     * settles or is disputed; answers how many rows changed.
+     */
+    public int setEarningStatus(String creatorUuid, String transactionOrderId, String status) {
+        return mutate(creatorUuid, (m, c) -> m.setEarningStatus(c, transactionOrderId, status));
     }
 
     private <T> T mutate(String creatorUuid, Mutation<T> mutation) {

@@ -56,6 +56,59 @@ public interface StatsConfig {
     /** Plausibility bounds: a refresh that drops a figure by more is held until the next refresh confirms it. */
     Plausibility plausibility();
 
+    /** The earnings sync. */
+    Earnings earnings();
+
+    /** The revenue heartbeat. */
+    Heartbeat heartbeat();
+
+    /** How earnings are synced ({@code onyx.stats.earnings.*}). */
+    interface Earnings {
+
+        /** Days of history the first sync of a creator asks for; 0 asks for everything Fanvue has. */
+        @WithDefault("90")
+        int backfillDays();
+
+        /**
+         * How far before the newest transaction already synced an incremental sync starts again: rows Fanvue reports
+         * late and status changes inside it are picked up.
+         */
+        @WithDefault("48h")
+        Duration overlap();
+
+        /** Rows written per batch statement (pages of 50 are gathered up to this). */
+        @WithDefault("2000")
+        int batchRows();
+
+        /** Creators whose earnings are synced at once by one agency's sync. */
+        @WithDefault("16")
+        int concurrency();
+    }
+
+    /** The revenue heartbeat ({@code onyx.stats.heartbeat.*}). */
+    interface Heartbeat {
+
+        /** How often the in-process schedule runs it (single-node setups; a CronJob calls the job endpoint). */
+        @WithDefault("10m")
+        Duration every();
+
+        /** Creators of one agency worked on at once (each reads in its own Fanvue rate bucket). */
+        @WithDefault("32")
+        int concurrency();
+
+        /** Days of the subscriber series re-read on every heartbeat (the first sync reads the whole history). */
+        @WithDefault("7")
+        int subscriberDays();
+
+        /** Top spenders kept per creator and window (one page; Fanvue's page maximum is 50). */
+        @WithDefault("50")
+        int topSpenders();
+
+        /** Days of the recent top-spenders window (beside all time). */
+        @WithDefault("30")
+        int recentDays();
+    }
+
     /** Bounds of {@link #plausibility()}. */
     interface Plausibility {
 

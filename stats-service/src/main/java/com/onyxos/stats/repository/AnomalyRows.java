@@ -20,6 +20,40 @@ public class AnomalyRows {
         this.pool = pool;
     }
 
+    /**
+     * Records that data of a creator was kept instead of replaced (a listing or series that failed, came back empty
+     * or did not add up), beside the figures' anomalies.
+     *
+     * @param field what was kept, e.g. {@code topSpenders.all_time}
+     * @param kind missing, empty, error or implausible
+     */
+    public Uni<Void> record(
+            UUID agencyId,
+            UUID creatorId,
+            String source,
+            String field,
+            String kind,
+            String stored,
+            String received,
+            String detail) {
+        return pool.preparedQuery("insert into stats_anomalies (agency_id, model_id, source, field, kind,"
+                        + " stored_value, received_value, detail) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.tuple()
+                        .addValue(agencyId)
+                        .addValue(creatorId)
+                        .addValue(clip(source, 255))
+                        .addValue(field)
+                        .addValue(kind)
+                        .addValue(clip(stored, 1000))
+                        .addValue(clip(received, 1000))
+                        .addValue(clip(detail, 1000)))
+                .replaceWithVoid();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     /** The creator's newest anomalies. */
     public Uni<List<AnomalyItem>> latest(UUID agencyId, UUID creatorId, int limit) {
         return pool.preparedQuery("select id, source, field, kind, stored_value, received_value, detail, occurred_at"

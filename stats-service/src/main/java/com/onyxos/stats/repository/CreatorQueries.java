@@ -81,6 +81,17 @@ public class CreatorQueries {
                 });
     }
 
+    /** Every creator of the agency (any status), id to handle. */
+    public Uni<Map<UUID, String>> handles(UUID agencyId) {
+        return pool.preparedQuery("select id, handle from models where agency_id = $1")
+                .execute(Tuple.of(agencyId))
+                .map(rows -> {
+                    Map<UUID, String> handles = new java.util.HashMap<>();
+                    rows.forEach(row -> handles.put(row.getUUID("id"), row.getString("handle")));
+                    return handles;
+                });
+    }
+
     /** Agencies with a live Fanvue connection or any active creator: what the daily job covers. */
     public Uni<List<UUID>> agenciesToRefresh() {
         return pool.query("select agency_id from agency_fanvue_connections where status in ('active', 'refreshing')"

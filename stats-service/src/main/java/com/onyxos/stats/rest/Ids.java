@@ -23,6 +23,14 @@ final class Ids {
         return UUID.fromString(value);
     }
 
+    /** A UUID parameter, or 400 naming it. */
+    static UUID uuid(String value, String name) {
+        if (value == null || !CANONICAL_UUID.matcher(value).matches()) {
+            throw new ProblemException(400, "invalid_input", "Bad Request", name + " must be a UUID.");
+        }
+        return UUID.fromString(value);
+    }
+
     /** Another agency's creator answers exactly like a missing one. */
     static ProblemException creatorNotFound() {
         return new ProblemException(404, "creator_not_found", "Not Found", "No such creator in this agency.");

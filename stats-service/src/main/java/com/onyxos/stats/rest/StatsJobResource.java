@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +32,18 @@ public class StatsJobResource {
     @Operation(summary = "Imports and refreshes every agency's creators; an agency already running is skipped")
     public Uni<JobAnswer> dailyRefresh() {
         return jobs.dailyRefresh("job").map(JobAnswer::new);
+    }
+
+    @POST
+    @Path("/revenue-heartbeat")
+    @Operation(
+            summary = "The revenue heartbeat of every agency (or the one given): earnings increment, subscriber days,"
+                    + " top spenders, tracking links, figures; an agency already running is skipped")
+    public Uni<JobAnswer> revenueHeartbeat(@QueryParam("agencyId") String agencyId) {
+        if (agencyId == null || agencyId.isBlank()) {
+            return jobs.revenueHeartbeat("job").map(JobAnswer::new);
+        }
+        return jobs.revenueHeartbeat(Ids.uuid(agencyId, "agencyId"), "job").map(JobAnswer::new);
     }
 
     @POST

@@ -1,12 +1,9 @@
 package com.onyxos.stats.service;
 
-import com.onyxos.common.broker.BrokeredTokens;
 import com.onyxos.common.broker.FanvueNotConnectedException;
-import com.onyxos.common.broker.FanvueTokenBrokerClient;
-import com.onyxos.common.fanvue.FanvueApi;
-import com.onyxos.common.fanvue.FanvueClient;
 import com.onyxos.common.fanvue.model.FanvueCreator;
 import com.onyxos.common.fanvue.model.FanvueUser;
+import com.onyxos.stats.client.CreatorAccess;
 import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.ConnectionRows;
 import com.onyxos.stats.repository.ConnectionRows.ConnectionRef;
@@ -17,7 +14,6 @@ import com.onyxos.stats.repository.ImportRows.WrittenCreator;
 import com.onyxos.stats.repository.ImportedCreator;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,32 +32,26 @@ public class CreatorImportService {
 
     private static final Logger LOG = Logger.getLogger(CreatorImportService.class);
 
-    private final FanvueTokenBrokerClient broker;
-    private final FanvueClient fanvue;
+    private final CreatorAccess access;
     private final ConnectionRows connections;
     private final ImportRows rows;
     private final StatsCache cache;
     private final StatsRefreshService refreshes;
     private final StatsConfig config;
-    private final Clock clock;
 
     public CreatorImportService(
-            FanvueTokenBrokerClient broker,
-            FanvueClient fanvue,
+            CreatorAccess access,
             ConnectionRows connections,
             ImportRows rows,
             StatsCache cache,
             StatsRefreshService refreshes,
-            StatsConfig config,
-            Clock clock) {
-        this.broker = broker;
-        this.fanvue = fanvue;
+            StatsConfig config) {
+        this.access = access;
         this.connections = connections;
         this.rows = rows;
         this.cache = cache;
         this.refreshes = refreshes;
         this.config = config;
-        this.clock = clock;
     }
 
     /** Imports the agency's creators now; answers what it found and wrote. */
@@ -80,18 +70,15 @@ public class CreatorImportService {
 
     /** The creators the agency connection reaches: its listing and, if it is one, its own user. */
     private Uni<Found> agencySource(UUID agencyId, List<ConnectionRef> known) {
-        return broker.token(agencyId, null, null, null)
-                .chain(access -> {
-                    FanvueApi api = fanvue.api(BrokeredTokens.credentials(broker, agencyId, null, clock, access));
-                    return Uni.combine()
-                            .all()
-                            .unis(
-                                    Answer.of(
-                                            "GET /creators",
-                                            api.agency().creators().collect().asList()),
-                                    Answer.of("GET /users/me", api.me()))
-                            .with(Found::fromAgency);
-                })
+        return access.agency(agencyId)
+                .chain(api -> Uni.combine()
+                        .all()
+                        .unis(
+                                Answer.of(
+                                        "GET /creators",
+                                        api.agency().creators().collect().asList()),
+                                Answer.of("GET /users/me", api.me()))
+                        .with(Found::fromAgency))
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(() -> {
                     // Without any agency connection the agency simply reaches no one that way; with one that needs

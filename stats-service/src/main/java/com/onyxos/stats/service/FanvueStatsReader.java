@@ -1,16 +1,14 @@
 package com.onyxos.stats.service;
 
-import com.onyxos.common.broker.BrokeredTokens;
 import com.onyxos.common.broker.FanvueNotConnectedException;
-import com.onyxos.common.broker.FanvueTokenBrokerClient;
-import com.onyxos.common.broker.FanvueTokenBrokerClient.BrokeredAccess;
 import com.onyxos.common.fanvue.ChatQuery;
 import com.onyxos.common.fanvue.DateRange;
 import com.onyxos.common.fanvue.FanvueApi;
-import com.onyxos.common.fanvue.FanvueClient;
 import com.onyxos.common.fanvue.FanvueCreatorApi;
 import com.onyxos.common.fanvue.MediaQuery;
 import com.onyxos.common.fanvue.model.EarningsSummary;
+import com.onyxos.stats.client.CreatorAccess;
+import com.onyxos.stats.client.CreatorScope;
 import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.CreatorRef;
 import io.smallrye.mutiny.Uni;
@@ -21,56 +19,41 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads one creator's figures from Fanvue with a token from the broker (a creator reachable only through its own
- * connection asks for that one; every other the broker's order: agency connection, then personal). Self paths ({@code /users/me},
- * {@code /chats/unread}, ...) only when the token's Fanvue user is the creator; every other creator through
- * {@code /creators/{uuid}/...} with the agency's token. No Fanvue call at all without a token. The calls run in
- * parallel and each failure stays with the figures of its call ({@link CreatorReads} maps answers to figures).
+ * Reads one creator's figures from Fanvue through {@link CreatorAccess} (self paths only for the connected creator,
+ * {@code /creators/{uuid}/...} for every other; no Fanvue call at all without a token). The calls run in parallel and
+ * each failure stays with the figures of its call ({@link CreatorReads} maps answers to figures).
  */
 @ApplicationScoped
 public class FanvueStatsReader {
 
-    static final String BROKER = "POST /internal/v1/fanvue-tokens";
-    private static final String PERSONAL = "personal";
+    static final String BROKER = CreatorAccess.BROKER;
 
-    private final FanvueTokenBrokerClient broker;
-    private final FanvueClient fanvue;
+    private final CreatorAccess access;
     private final StatsConfig config;
     private final Clock clock;
 
-    public FanvueStatsReader(FanvueTokenBrokerClient broker, FanvueClient fanvue, StatsConfig config, Clock clock) {
-        this.broker = broker;
-        this.fanvue = fanvue;
+    public FanvueStatsReader(CreatorAccess access, StatsConfig config, Clock clock) {
+        this.access = access;
         this.config = config;
         this.clock = clock;
     }
 
     /** Everything Fanvue says about the creator now; never fails (failures are readings). */
     public Uni<StatsReading> read(CreatorRef creator) {
-        String source = creator.personalOnly() ? PERSONAL : null;
-        return broker.token(creator.agencyId(), creator.id(), null, source)
-                .chain(access -> readWith(creator, access, source))
+        return access.open(creator)
+                .chain(this::readWith)
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, notConnected((FanvueNotConnectedException) failure), BROKER))
+                .onFailure(CreatorAccess.ForeignPersonalToken.class)
+                .recoverWithItem(failure -> StatsReading.unavailable(KeptReason.ERROR, failure.getMessage(), BROKER))
                 .onFailure()
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, "token broker unavailable: " + failure.getMessage(), BROKER));
     }
 
-    private Uni<StatsReading> readWith(CreatorRef creator, BrokeredAccess access, String source) {
-        boolean self = creator.fanvueUserUuid().equals(access.fanvueUserId());
-        if (access.personal() && !self) {
-            // A personal token belongs to its creator; it never reads anyone else.
-            return Uni.createFrom()
-                    .item(StatsReading.unavailable(
-                            KeptReason.ERROR, "the broker answered another creator's personal token", BROKER));
-        }
-        FanvueApi api =
-                fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), source, clock, access));
-        return self
-                ? readSelf(api)
-                : readManaged(api.creator(creator.fanvueUserUuid().toString()));
+    private Uni<StatsReading> readWith(CreatorScope scope) {
+        return scope.self() ? readSelf(scope.api()) : readManaged(scope.data());
     }
 
     /** The connected user's own creator: four self-path calls. */

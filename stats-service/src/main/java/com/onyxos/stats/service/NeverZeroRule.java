@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The never-zero rule for one figure: a value is written only from a successful, well-formed answer that carries it,
- * and an implausible drop is held until a later refresh confirms it. Pure: {@link StatsWriter} applies the decision.
+ * The never-zero rule for one figure: a value is written only from a successful, well-formed answer that carries it
+ * (or, for revenue Fanvue's answer lacks, from synced earnings: exact over a complete history, else a lower bound that
+ * never lowers the stored value), and an implausible drop is held until a later refresh confirms it. Pure:
+ * {@link StatsWriter} applies the decision.
  */
 public final class NeverZeroRule {
 
@@ -24,6 +26,17 @@ public final class NeverZeroRule {
     public Decision decide(StatField field, Figure stored, PendingValue pending, Reading reading, Instant now) {
         if (reading instanceof Reading.Absent absent) {
             return new Decision.Keep(absent.reason(), absent.received(), absent.detail());
+        }
+        if (reading instanceof Reading.Floor floor) {
+            if (stored.value() != null && floor.value() < stored.value()) {
+                Reading.Absent fanvue = floor.fanvue();
+                return new Decision.Keep(
+                        fanvue.reason(),
+                        fanvue.received(),
+                        fanvue.detail() + "; " + floor.source() + " give " + floor.value()
+                                + ", a lower bound below the stored value");
+            }
+            return new Decision.Write(floor.value(), pending != null);
         }
         long value = ((Reading.Value) reading).value();
         if (value > field.maxValue() || field.nonNegative() && value < 0) {

@@ -10,6 +10,17 @@ public sealed interface Reading {
     record Value(long value, String source) implements Reading {}
 
     /**
+     * A lower bound of the figure from our own data when Fanvue's answer lacked it: a creator's synced earnings
+     * since the sync's coverage start are at most its lifetime total. Written only where it does not lower the stored
+     * value (nothing stored, or at least as much); otherwise the stored value stays, for the reason Fanvue gave none.
+     *
+     * @param value the bound
+     * @param source where it comes from
+     * @param fanvue why Fanvue's answer gave no value
+     */
+    record Floor(long value, String source, Absent fanvue) implements Reading {}
+
+    /**
      * No value: the stored one stays.
      *
      * @param reason why

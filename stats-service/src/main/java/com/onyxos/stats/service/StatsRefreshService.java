@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Refreshes creators' figures: read Fanvue ({@link FanvueStatsReader}), write through {@link StatsWriter}. One refresh
+ * Refreshes creators' figures: read Fanvue ({@link FanvueStatsReader}), fill revenue Fanvue did not give from synced
+ * earnings ({@link DerivedRevenue}), write through {@link StatsWriter}. One refresh
  * per creator at a time in this process: a request for a creator already refreshing joins the running refresh.
  * Agency-wide refreshes run creators in parallel, at most {@code onyx.stats.refresh-concurrency} at once; the
  * Fanvue client paces each creator's rate bucket, so a normal refresh-all is never answered 429.
@@ -29,6 +30,7 @@ public class StatsRefreshService {
 
     private final CreatorQueries creators;
     private final FanvueStatsReader reader;
+    private final DerivedRevenue derived;
     private final StatsWriter writer;
     private final StatsConfig config;
     private final Clock clock;
@@ -36,9 +38,15 @@ public class StatsRefreshService {
     private final AtomicInteger waiting = new AtomicInteger();
 
     public StatsRefreshService(
-            CreatorQueries creators, FanvueStatsReader reader, StatsWriter writer, StatsConfig config, Clock clock) {
+            CreatorQueries creators,
+            FanvueStatsReader reader,
+            DerivedRevenue derived,
+            StatsWriter writer,
+            StatsConfig config,
+            Clock clock) {
         this.creators = creators;
         this.reader = reader;
+        this.derived = derived;
         this.writer = writer;
         this.config = config;
         this.clock = clock;
@@ -56,6 +64,7 @@ public class StatsRefreshService {
         // Started detached from the caller: a caller that goes away does not cancel what others may have joined.
         creators.markAttempted(creator.id(), clock.instant())
                 .chain(() -> reader.read(creator))
+                .chain(reading -> derived.fill(creator, reading))
                 .chain(reading -> writer.write(creator, trigger, reading))
                 .subscribe()
                 .with(

@@ -494,10 +494,17 @@ class StatsApiTest {
             Thread.sleep(100);
             Response second = TestUsers.SERVICE.request().post("/internal/v1/jobs/daily-refresh");
 
-            List<String> outcomes = List.of(
-                    first.get().then().statusCode(200).extract().path("agencies[0].outcome"),
-                    second.then().statusCode(200).extract().path("agencies[0].outcome"));
-            assertThat(outcomes).containsExactlyInAnyOrder("ran", "skipped: already running");
+            JsonPath a = first.get().then().statusCode(200).extract().jsonPath();
+            JsonPath b = second.then().statusCode(200).extract().jsonPath();
+            assertThat(List.of(a.getString("agencies[0].outcome"), b.getString("agencies[0].outcome")))
+                    .containsExactlyInAnyOrder("ran", "joined");
+            // The joined call waited for the same run and answers how it ended.
+            assertThat(b.getString("agencies[0].runId")).isEqualTo(a.getString("agencies[0].runId"));
+            assertThat(b.getString("agencies[0].status")).isEqualTo("succeeded");
+            assertThat(StatsDb.count(
+                            "select count(*) from job_runs where job = 'stats-daily-refresh' and agency_id = ?",
+                            world.tenants.agencyA()))
+                    .isEqualTo(1);
         } finally {
             SimulatorAdmin.latency(0, 0);
         }

@@ -37,9 +37,14 @@ public final class StatsWorld {
 
     /** Agency A connected to the simulator's first agency of a world with {@code creators} creators per agency. */
     public static StatsWorld connected(int creators) {
+        return connected(Map.of("agencies", 2, "creatorsPerAgency", creators));
+    }
+
+    /** The same with the simulator's world reset with {@code overrides} (agencies, creatorsPerAgency, ...). */
+    public static StatsWorld connected(Map<String, ?> overrides) {
         TestDatabase.truncateAll();
         TestTenants.Tenants tenants = TestTenants.seed();
-        StatsWorld world = new StatsWorld(tenants, SimulatorAdmin.reset(2, creators));
+        StatsWorld world = new StatsWorld(tenants, SimulatorAdmin.reset(overrides));
         StatsDb.connection(tenants.agencyA(), "agency", world.adminUuid, "agency-admin", "active");
         TokenBrokerStub.handOut(world.adminToken, world.adminUuid);
         return world;

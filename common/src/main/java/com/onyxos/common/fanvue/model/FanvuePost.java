@@ -19,6 +19,12 @@ public record FanvuePost(
         mediaUuids = mediaUuids == null ? List.of() : List.copyOf(mediaUuids);
     }
 
-    /** Tips received on the post. */
-    public record Tips(long count, long totalGross, long totalNet) {}
+    /** Tips received on the post: all three figures, or the post is malformed. */
+    public record Tips(Long count, Long totalGross, Long totalNet) {}
+
+    /** Whether the post has its uuid and, when it reports tips, all three tip figures. */
+    public boolean complete() {
+        return uuid != null
+                && (tips == null || tips.count() != null && tips.totalGross() != null && tips.totalNet() != null);
+    }
 }
