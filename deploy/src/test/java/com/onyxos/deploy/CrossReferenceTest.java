@@ -51,7 +51,8 @@ class CrossReferenceTest {
      */
     private static final Map<String, String> SCHEDULE_SWITCHES = Map.of(
             "/internal/v1/jobs/vault-sync", "ONYX_VAULT_SYNC_SCHEDULE_EVERY",
-            "/internal/v1/jobs/daily-refresh", "ONYX_STATS_DAILY_REFRESH_CRON");
+            "/internal/v1/jobs/daily-refresh", "ONYX_STATS_DAILY_REFRESH_CRON",
+            "/internal/v1/jobs/revenue-heartbeat", "ONYX_STATS_HEARTBEAT_EVERY");
 
     static Stream<Arguments> manifestSets() {
         List<Arguments> sets = new ArrayList<>();

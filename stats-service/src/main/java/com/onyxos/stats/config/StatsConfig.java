@@ -88,9 +88,12 @@ public interface StatsConfig {
     /** The revenue heartbeat ({@code onyx.stats.heartbeat.*}). */
     interface Heartbeat {
 
-        /** How often the in-process schedule runs it (single-node setups; a CronJob calls the job endpoint). */
+        /**
+         * How often the in-process schedule runs it: a duration, or {@code off} where a CronJob calls the job endpoint
+         * instead (read by the scheduler; kept here so the setting is documented and typed with the others).
+         */
         @WithDefault("10m")
-        Duration every();
+        String every();
 
         /** Creators of one agency worked on at once (each reads in its own Fanvue rate bucket). */
         @WithDefault("32")
