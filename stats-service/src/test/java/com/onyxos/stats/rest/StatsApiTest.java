@@ -247,23 +247,21 @@ class StatsApiTest {
     @Test
     void aCreatorWithoutAnyFanvueConnectionIsShownNotConnected() {
         UUID creator = creators.get(0);
-        StatsDb.update("update agency_fanvue_connections set status = 'revoked'");
-        cache.invalidate(world.tenants.agencyA(), creator).await().indefinitely();
+        assertThat(connectionShownOnceAllConnectionsAre("revoked", creator)).isEqualTo("not_connected");
+        assertThat(connectionShownOnceAllConnectionsAre("reauth_required", creator))
+                .isEqualTo("reauth_required");
+    }
 
-        TestUsers.AGENCY_MEMBER
-                .request()
-                .get("/api/creators/" + creator + "/stats")
-                .then()
-                .statusCode(200)
-                .body("connection", equalTo("not_connected"));
-        StatsDb.update("update agency_fanvue_connections set status = 'reauth_required'");
+    private String connectionShownOnceAllConnectionsAre(String status, UUID creator) {
+        StatsDb.update("update agency_fanvue_connections set status = ?", status);
         cache.invalidate(world.tenants.agencyA(), creator).await().indefinitely();
-        TestUsers.AGENCY_MEMBER
+        return TestUsers.AGENCY_MEMBER
                 .request()
                 .get("/api/creators/" + creator + "/stats")
                 .then()
                 .statusCode(200)
-                .body("connection", equalTo("reauth_required"));
+                .extract()
+                .path("connection");
     }
 
     @Test
