@@ -88,19 +88,11 @@ public class TokenBrokerStub implements QuarkusTestResourceLifecycleManager {
      * reports it rejected, which (and every later report of it) gets {@code renewed}.
      */
     public static void handOutThenRenew(String accessToken, String renewed, String fanvueUserId) {
-        WireMock admin = admin();
-        admin.resetMappings();
-        admin.resetRequests();
         Instant expiresAt = Instant.now().plusSeconds(3600);
-        admin.register(post(urlEqualTo(PATH))
-                .atPriority(10)
-                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
-                .willReturn(okJson(answer(accessToken, fanvueUserId, "agency", expiresAt))));
-        admin.register(post(urlEqualTo(PATH))
-                .atPriority(1)
-                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
-                .withRequestBody(containing("\"rejectedAccessToken\":\"" + accessToken + "\""))
-                .willReturn(okJson(answer(renewed, fanvueUserId, "agency", expiresAt))));
+        answerUnless(
+                answer(accessToken, fanvueUserId, "agency", expiresAt),
+                "\"rejectedAccessToken\":\"" + accessToken + "\"",
+                answer(renewed, fanvueUserId, "agency", expiresAt));
     }
 
     /**
@@ -109,19 +101,27 @@ public class TokenBrokerStub implements QuarkusTestResourceLifecycleManager {
      */
     public static void agencyAndPersonal(
             String agencyToken, String agencyUser, String personalToken, String personalUser) {
+        Instant expiresAt = Instant.now().plusSeconds(3600);
+        answerUnless(
+                answer(agencyToken, agencyUser, "agency", expiresAt),
+                "\"source\":\"personal\"",
+                answer(personalToken, personalUser, "personal", expiresAt));
+    }
+
+    /** Service-authenticated requests get {@code usual}, those whose body contains {@code fragment} get {@code other}. */
+    private static void answerUnless(String usual, String fragment, String other) {
         WireMock admin = admin();
         admin.resetMappings();
         admin.resetRequests();
-        Instant expiresAt = Instant.now().plusSeconds(3600);
         admin.register(post(urlEqualTo(PATH))
                 .atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
-                .willReturn(okJson(answer(agencyToken, agencyUser, "agency", expiresAt))));
+                .willReturn(okJson(usual)));
         admin.register(post(urlEqualTo(PATH))
                 .atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
-                .withRequestBody(containing("\"source\":\"personal\""))
-                .willReturn(okJson(answer(personalToken, personalUser, "personal", expiresAt))));
+                .withRequestBody(containing(fragment))
+                .willReturn(okJson(other)));
     }
 
     /** Requests whose body contains {@code fragment} (e.g. {@code "source":"personal"}). */
