@@ -39,11 +39,6 @@ public class TenantResolver {
         this.pool = pool;
     }
 
-    /** The tenant of {@code subject} for a request that named {@code requested} (may be null). */
-    public Uni<Tenant> resolve(String subject, String requested) {
-        return resolve(subject, requested, false);
-    }
-
     /**
      * The tenant of {@code subject} for a request that named {@code requested} (may be null).
      *

@@ -32,8 +32,7 @@ public class CachedTenantResolver extends TenantResolver {
         this.memberships = memberships;
     }
 
-    // The three-argument form is the one CurrentTenant calls (common's two-argument form delegates to it); the
-    // token's provider-checked second factor is part of the key, since it decides an agency's two-factor policy.
+    // The token's provider-checked second factor is part of the key, since it decides an agency's two-factor policy.
     @Override
     public Uni<Tenant> resolve(String subject, String requested, boolean providerVerifiedSecondFactor) {
         String key = subject + "\n" + (requested == null ? "" : requested.trim()) + "\n" + providerVerifiedSecondFactor;

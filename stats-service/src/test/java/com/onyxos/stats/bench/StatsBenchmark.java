@@ -142,7 +142,7 @@ class StatsBenchmark {
             }
         });
         measure("tenant lookup (" + tenants.getClass().getSimpleName() + ")", 5_000, () -> tenants.resolve(
-                        TestUsers.AGENCY_MEMBER.subject(), null)
+                        TestUsers.AGENCY_MEMBER.subject(), null, false)
                 .await()
                 .indefinitely());
         measure("cache hit (one creator)", 200_000, () -> cache.creator(agency, creator)

@@ -1,14 +1,17 @@
 package com.onyxos.vault.rest;
 
 import com.onyxos.common.problem.ProblemException;
+import com.onyxos.common.security.Caller;
 import com.onyxos.common.security.TenantResolver;
 import com.onyxos.vault.repository.SyncRunRepository;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -39,12 +42,21 @@ public class SyncRunEventsGate {
                 .chain(caller -> caller.isAnonymous()
                         ? Uni.createFrom().nullItem()
                         : tenants.resolve(
-                                        caller.getPrincipal().getName(), request.getHeaderString(TenantResolver.HEADER))
+                                        caller.getPrincipal().getName(),
+                                        request.getHeaderString(TenantResolver.HEADER),
+                                        providerVerifiedSecondFactor(caller))
                                 .chain(tenant -> runs.find(tenant.agencyId(), runId))
                                 .onItem()
                                 .ifNull()
                                 .failWith(SyncRunEventsGate::notFound)
                                 .replaceWith((Response) null));
+    }
+
+    // The same rule as every other endpoint's CurrentTenant: a second factor the provider checked for this token
+    // satisfies an agency's two-factor policy, so the gate never refuses a caller the stream itself would serve.
+    private static boolean providerVerifiedSecondFactor(SecurityIdentity caller) {
+        return caller.getPrincipal() instanceof JsonWebToken token
+                && Caller.of(token).providerVerifiedSecondFactor();
     }
 
     private static UUID parse(String id) {

@@ -1,14 +1,17 @@
 package com.onyxos.vault.sync;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.onyxos.common.security.TenantResolver;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
+import com.onyxos.common.testing.TestTokens;
 import com.onyxos.common.testing.TestUsers;
 import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.job.StaleRunCloser;
@@ -328,6 +331,29 @@ class VaultSyncTest {
                 .get("/api/vault/sync-runs/" + runId + "/events")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void theEventStreamFollowsTheAgencysTwoFactorRuleLikeEveryOtherEndpoint() {
+        String runId = syncCreator().then().statusCode(200).extract().path("runId");
+        VaultWorld.execute("update agencies set require_mfa = true where id = '" + world.tenants.agencyA() + "'");
+        String providerChecked = TestTokens.mint(TestUsers.AGENCY_MEMBER, Map.of("amr", List.of("pwd", "mfa")));
+        String passwordOnly = TestTokens.mint(TestUsers.AGENCY_MEMBER, Map.of("amr", List.of("pwd")));
+
+        for (String path : List.of("/api/vault/sync-runs/" + runId, "/api/vault/sync-runs/" + runId + "/events")) {
+            given().auth()
+                    .oauth2(providerChecked)
+                    .accept(path.endsWith("/events") ? "text/event-stream" : "application/json")
+                    .get(path)
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(passwordOnly)
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .body("code", equalTo(TenantResolver.MFA_ENROLLMENT_REQUIRED));
+        }
     }
 
     @Test
