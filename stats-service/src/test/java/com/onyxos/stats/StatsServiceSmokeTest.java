@@ -1,9 +1,7 @@
 package com.onyxos.stats;
 
-import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.ServiceSmokeTest;
-import com.onyxos.common.testing.TokenBrokerStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -13,6 +11,4 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-@WithTestResource(FanvueSimulatorResource.class)
-@WithTestResource(TokenBrokerStub.class)
 class StatsServiceSmokeTest extends ServiceSmokeTest {}

@@ -1,8 +1,6 @@
 package com.onyxos.stats.campaign;
 
-import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
-import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.common.testing.campaign.BadInputCampaign;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +11,4 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-@WithTestResource(FanvueSimulatorResource.class)
-@WithTestResource(TokenBrokerStub.class)
 class StatsBadInputCampaignTest extends BadInputCampaign {}
