@@ -1,5 +1,6 @@
 package com.onyxos.auth;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.ServiceSmokeTest;
 import io.quarkus.test.common.WithTestResource;
@@ -11,4 +12,5 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class AuthServiceSmokeTest extends ServiceSmokeTest {}

@@ -30,16 +30,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The packaged services started as Kubernetes starts them (prod profile, the environment their base Deployment
  * gives them, secrets filled with stand-ins, every remote host a closed loopback port): each starts and answers
  * liveness; without any one production secret it names the variable and refuses to start; the migration Job's
- * container migrates a fresh database and exits 0.
+ * container migrates a fresh database and exits 0. Every start is a child JVM of its own that mostly waits on
+ * startup, so the cases run concurrently (junit-platform.properties bounds how many at once).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProductionStartupTest {
 
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
@@ -71,36 +77,47 @@ class ProductionStartupTest {
         }
     }
 
+    /** Each service with each variable its prod configuration cannot run without. */
+    static Stream<Arguments> requiredVariables() {
+        return services().stream()
+                .flatMap(service -> required(service).stream().map(variable -> Arguments.of(service, variable)));
+    }
+
     @ParameterizedTest
     @MethodSource("services")
-    void refusesToStartWithoutAnyOfItsProductionSecretsAndNamesIt(String service) throws Exception {
-        Map<String, String> complete = deploymentEnvironment(service);
-        List<String> required = List.of(ServiceBuild.of(service)
-                .property("onyx.production.required-variables")
-                .orElseThrow()
-                .split("\\s*,\\s*"));
+    void itsProductionSecretsAreWhatItsConfigurationReferencesAndItsDeploymentProvides(String service)
+            throws Exception {
+        List<String> required = required(service);
         assertThat(required)
                 .as("%s's onyx.production.required-variables: every variable its prod configuration needs", service)
                 .containsAll(referencedVariables(ServiceBuild.of(service)));
-        assertThat(complete.keySet())
+        assertThat(deploymentEnvironment(service).keySet())
                 .as("what %s's Deployment provides (it would crash-loop otherwise)", service)
                 .containsAll(required);
-        for (String variable : required) {
-            Map<String, String> env = new HashMap<>(complete);
-            env.remove(variable);
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
-            try (Launched app = Launched.start(ServiceBuild.of(service), env)) {
-                assertThat(app.waitForExit(Duration.ofSeconds(60)))
-                        .as("%s without %s exits; output:%n%s", service, variable, app.tail())
-                        .isTrue();
-                assertThat(app.exitCode())
-                        .as("%s without %s", service, variable)
-                        .isNotZero();
-                assertThat(app.output().contains(variable))
-                        .as("%s without %s names it; output:%n%s", service, variable, app.tail())
-                        .isTrue();
-            }
+    }
+
+    @ParameterizedTest
+    @MethodSource("requiredVariables")
+    void refusesToStartWithoutAnyOfItsProductionSecretsAndNamesIt(String service, String variable) throws Exception {
+        Map<String, String> env = deploymentEnvironment(service);
+        env.remove(variable);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        try (Launched app = Launched.start(ServiceBuild.of(service), env)) {
+            assertThat(app.waitForExit(Duration.ofSeconds(60)))
+                    .as("%s without %s exits; output:%n%s", service, variable, app.tail())
+                    .isTrue();
+            assertThat(app.exitCode()).as("%s without %s", service, variable).isNotZero();
+            assertThat(app.output().contains(variable))
+                    .as("%s without %s names it; output:%n%s", service, variable, app.tail())
+                    .isTrue();
         }
+    }
+
+    private static List<String> required(String service) {
+        return List.of(ServiceBuild.of(service)
+                .property("onyx.production.required-variables")
+                .orElseThrow()
+                .split("\\s*,\\s*"));
     }
 
     @Test

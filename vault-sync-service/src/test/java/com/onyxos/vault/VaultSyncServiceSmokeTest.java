@@ -1,7 +1,9 @@
 package com.onyxos.vault;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.ServiceSmokeTest;
+import com.onyxos.common.testing.TokenBrokerStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -11,4 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
+@WithTestResource(TokenBrokerStub.class)
 class VaultSyncServiceSmokeTest extends ServiceSmokeTest {}

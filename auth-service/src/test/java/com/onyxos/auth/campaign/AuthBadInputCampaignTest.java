@@ -1,5 +1,6 @@
 package com.onyxos.auth.campaign;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
@@ -20,6 +21,7 @@ import java.util.UUID;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class AuthBadInputCampaignTest extends BadInputCampaign {
 
     @Override

@@ -3,14 +3,13 @@ package com.onyxos.auth.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,19 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-@TestProfile(KeyRotationTest.RotatedKeys.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class KeyRotationTest {
 
+    /** The old key alone; the %test ring in application.properties has k2 as primary and k1 beside it. */
     static final String K1 = "k1:s4wRSD3xl3btnxuos092uiB8BjzrJYYKOS3Pn/2cIN0=";
-    static final String K2 = "k2:B8f/vhzpllbQ2Ul0Je2SpWeT3zkLHGK3E+stGRR6UAU=";
-
-    /** k2 is the new primary; k1, the key the old rows were sealed with, is still in the ring. */
-    public static class RotatedKeys implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("onyx.crypto.keyring", K2 + "," + K1, "onyx.crypto.primary-key-id", "k2");
-        }
-    }
 
     private final SecretCipher oldKeyOnly = new SecretCipher(KeyRing.parse(K1, "k1"));
     private TestTenants.Tenants tenants;

@@ -3,6 +3,7 @@ package com.onyxos.auth.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onyxos.auth.testing.MfaRows;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaFactorRepositoryTest {
 
     private static final int PARALLEL = 10;

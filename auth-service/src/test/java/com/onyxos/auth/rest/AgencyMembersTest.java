@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUser;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Agencies and members: creation, roles, the last-admin rule, tenant isolation and bad input. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class AgencyMembersTest {
 
     private TestTenants.Tenants tenants;

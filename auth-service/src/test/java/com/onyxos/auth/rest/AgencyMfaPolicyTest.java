@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.security.TenantResolver;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestUser;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class AgencyMfaPolicyTest extends PinnedClockUserTest {
 
     private MfaClient member;

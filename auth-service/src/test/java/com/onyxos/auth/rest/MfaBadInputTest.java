@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.PinnedClockUserTest;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestUser;
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Malformed requests to the MFA API answer 4xx problems, never 5xx, and store nothing. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaBadInputTest extends PinnedClockUserTest {
 
     private MfaClient.Factor factor;

@@ -10,6 +10,7 @@ import com.onyxos.auth.mfa.QrCodeReader;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.PinnedClockUserTest;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /api/user/mfa} and {@code GET /api/user/mfa}: what enrollment hands out, and what it never shows. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaEnrollmentTest extends PinnedClockUserTest {
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.PinnedClockUserTest;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Five failures lock a factor for 15 minutes, in every session, without the code being looked at. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaLockoutTest extends PinnedClockUserTest {
 
     private MfaClient.Factor factor;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.PinnedClockUserTest;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /api/user/mfa/recovery}: single-use codes that step a session up. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaRecoveryCodeTest extends PinnedClockUserTest {
 
     private static final Map<String, Object> NEW_SESSION = Map.of("sid", "recovery-session");

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.MfaRows;
 import com.onyxos.auth.testing.PinnedClockUserTest;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /api/user/mfa/verify}: drift window, replay, expiry, ownership, step-up record, recovery codes. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class MfaVerificationTest extends PinnedClockUserTest {
 
     private static final Duration STEP = Duration.ofSeconds(30);

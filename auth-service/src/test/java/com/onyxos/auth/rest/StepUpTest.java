@@ -5,6 +5,7 @@ import static com.onyxos.auth.testing.ProblemAssertions.assertProblem;
 import com.onyxos.auth.testing.MfaClient;
 import com.onyxos.auth.testing.PinnedClockUserTest;
 import com.onyxos.common.security.StepUp;
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** {@link StepUp#require} as other endpoints use it (through a test-only endpoint guarded by it). */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class StepUpTest extends PinnedClockUserTest {
 
     @Test

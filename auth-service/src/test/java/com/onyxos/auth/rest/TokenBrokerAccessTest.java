@@ -3,6 +3,7 @@ package com.onyxos.auth.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestIssuer;
 import com.onyxos.common.testing.TestTokens;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
 class TokenBrokerAccessTest {
 
     private static final String BROKER = "/internal/v1/fanvue-tokens";

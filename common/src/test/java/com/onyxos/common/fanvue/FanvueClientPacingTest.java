@@ -15,6 +15,8 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,8 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A multi-page sync of one creator (the media library, the folders, every folder's media, four listings at once)
  * against a small bucket of 20 requests: more than two buckets' worth of pages, and not one answered 429, whether
  * Fanvue refills the bucket continuously or all at once when its window ends. The window is 4 s rather than
- * Fanvue's 60 s so that the test runs in seconds; the client learns the window from the headers either way.
+ * Fanvue's 60 s so that the test runs in seconds; the client learns the window from the headers either way. Each case
+ * has a simulator and a client of its own and mostly waits for windows to pass, so the cases run concurrently, beside
+ * the module's other test classes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FanvueClientPacingTest {
 
     private static final int BUCKET = 20;

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,15 +118,21 @@ class FaultCampaignTest {
             }
             assertThat(requested).as("every faulted endpoint was called").containsAll(faultedPaths);
 
+            // Every creator's row and the round's anomalies in two queries (a connection per creator was a good
+            // part of each round).
+            Map<UUID, Map<String, Object>> rows = new HashMap<>();
+            StatsDb.rows("select * from models where agency_id = ?", world.tenants.agencyA())
+                    .forEach(row -> rows.put((UUID) row.get("id"), row));
+            Map<UUID, Set<String>> anomaliesOf = new HashMap<>();
+            StatsDb.rows("select model_id, field from stats_anomalies where occurred_at >= ?", roundStart)
+                    .forEach(a -> anomaliesOf
+                            .computeIfAbsent((UUID) a.get("model_id"), model -> new HashSet<>())
+                            .add((String) a.get("field")));
             for (String uuid : world.all()) {
                 UUID id = world.ids.get(uuid);
-                Map<String, Object> row = StatsDb.creator(id);
-                Set<String> anomalies = new HashSet<>();
-                StatsDb.rows(
-                                "select field from stats_anomalies where model_id = ? and occurred_at >= ?",
-                                id,
-                                roundStart)
-                        .forEach(a -> anomalies.add((String) a.get("field")));
+                Map<String, Object> row = rows.get(id);
+                assertThat(row).as("the row of %s", uuid).isNotNull();
+                Set<String> anomalies = anomaliesOf.getOrDefault(id, Set.of());
                 for (StatField field : StatField.values()) {
                     Long before = stored.get(uuid).get(field);
                     long truth = world.truth.get(uuid).get(field);
@@ -168,9 +175,17 @@ class FaultCampaignTest {
     private Map<String, Map<StatField, Long>> storeRandomFigures(WireMockWorld world) {
         Map<String, Map<StatField, Long>> stored = new LinkedHashMap<>();
         StatsDb.update("delete from stats_pending_values");
+        StringBuilder sets = new StringBuilder("stats_attempted_at = null");
+        for (StatField field : StatField.values()) {
+            sets.append(", ")
+                    .append(field.valueColumn())
+                    .append(" = ?, ")
+                    .append(field.refreshedColumn())
+                    .append(" = ?");
+        }
+        List<Object[]> updates = new ArrayList<>();
         for (String uuid : world.all()) {
             Map<StatField, Long> values = new EnumMap<>(StatField.class);
-            StringBuilder sets = new StringBuilder("stats_attempted_at = null");
             List<Object> parameters = new ArrayList<>();
             for (StatField field : StatField.values()) {
                 long truth = world.truth.get(uuid).get(field);
@@ -184,20 +199,18 @@ class FaultCampaignTest {
                             default -> (long) random.nextInt(200);
                         };
                 values.put(field, value);
-                sets.append(", ")
-                        .append(field.valueColumn())
-                        .append(" = ?, ")
-                        .append(field.refreshedColumn())
-                        .append(" = ?");
                 parameters.add(value == null ? null : field.integerColumn() ? (Object) value.intValue() : value);
                 parameters.add(value == null ? null : Timestamp.from(OLD));
             }
             parameters.add(world.ids.get(uuid));
-            StatsDb.update("update models set " + sets + " where id = ?", parameters.toArray());
+            updates.add(parameters.toArray());
+            stored.put(uuid, values);
+        }
+        StatsDb.updateEach("update models set " + sets + " where id = ?", updates);
+        for (String uuid : world.all()) {
             cache.invalidate(world.tenants.agencyA(), world.ids.get(uuid))
                     .await()
                     .indefinitely();
-            stored.put(uuid, values);
         }
         return stored;
     }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -106,8 +107,13 @@ public final class FanvueStubs {
         return spoiled;
     }
 
+    /** The good answer of {@code endpoint} for {@code fanvueUuid} with figures {@code truth}, to import in bulk. */
+    public static MappingBuilder truthful(Endpoint endpoint, String fanvueUuid, Map<StatField, Long> truth) {
+        return get(urlPathEqualTo(path(endpoint, fanvueUuid))).willReturn(ok(write(body(endpoint, fanvueUuid, truth))));
+    }
+
     /** The agency's creator listing: one page of these creators. */
-    public static void creators(WireMock admin, List<String> fanvueUuids) {
+    public static MappingBuilder creatorListing(List<String> fanvueUuids) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (String uuid : fanvueUuids) {
             data.add(map(
@@ -120,8 +126,8 @@ public final class FanvueStubs {
                     "role",
                     "creator"));
         }
-        admin.register(get(urlPathEqualTo("/creators"))
-                .willReturn(ok(write(map("data", data, "pagination", map("page", 1, "size", 50, "hasMore", false))))));
+        return get(urlPathEqualTo("/creators"))
+                .willReturn(ok(write(map("data", data, "pagination", map("page", 1, "size", 50, "hasMore", false)))));
     }
 
     /** Which fields a field-level fault may target at this endpoint. */
@@ -335,7 +341,9 @@ public final class FanvueStubs {
             case RATE_LIMITED ->
                 aResponse()
                         .withStatus(429)
-                        .withHeader("Retry-After", "1")
+                        // A 429 all the same (the figure must be kept), but one that does not hold the client's
+                        // bucket: with "1" every 429 of the campaign stalled the calls after it for a second.
+                        .withHeader("Retry-After", "0")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"Too Many Requests\"}");
             default -> throw new IllegalArgumentException(fault.name());

@@ -29,6 +29,19 @@ public final class StatsDb {
         }
     }
 
+    /** Runs one insert, update or delete once for each row of parameters, all on one connection. */
+    public static void updateEach(String sql, List<Object[]> parameterRows) {
+        try (Connection c = TestDatabase.get().connect();
+                PreparedStatement q = c.prepareStatement(sql)) {
+            for (Object[] parameters : parameterRows) {
+                bind(q, parameters);
+                q.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The single number {@code sql} selects. */
     public static long count(String sql, Object... parameters) {
         List<Map<String, Object>> rows = rows(sql, parameters);

@@ -1,6 +1,8 @@
 package com.onyxos.stats.testing;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubImport;
+import com.github.tomakehurst.wiremock.stubbing.StubImportBuilder;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
@@ -90,14 +92,16 @@ public final class WireMockWorld {
         WireMock admin = WireMockFanvue.admin();
         admin.resetMappings();
         admin.resetRequests();
-        FanvueStubs.creators(admin, managed);
         truth.clear();
         truth.putAll(truths);
+        // One admin call for every good answer: the fault campaign re-registers them all each round.
+        StubImportBuilder answers = StubImport.stubImport().stub(FanvueStubs.creatorListing(managed));
         for (String uuid : all()) {
             for (Endpoint endpoint : endpoints(uuid)) {
-                FanvueStubs.stub(admin, endpoint, uuid, truths.get(uuid), FaultKind.NONE, null);
+                answers.stub(FanvueStubs.truthful(endpoint, uuid, truths.get(uuid)));
             }
         }
+        admin.importStubMappings(answers);
     }
 
     /**

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUser;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.VaultFixtures;
 import com.onyxos.vault.VaultFixtures.Stored;
 import io.quarkus.test.common.WithTestResource;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
 /** Sends and unlocks reported by the dashboard: idempotent, and the asset's performance follows exactly. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
+@WithTestResource(TokenBrokerStub.class)
 class AssetEventTest {
 
     private UUID agency;

@@ -4,9 +4,11 @@ import static com.onyxos.vault.VaultFixtures.asset;
 import static com.onyxos.vault.VaultFixtures.performanceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.VaultFixtures.Stored;
 import com.onyxos.vault.repository.AssetEventRepository.NewEvent;
 import com.onyxos.vault.repository.VaultPerformanceRepository;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
+@WithTestResource(TokenBrokerStub.class)
 class RoiConcurrencyTest {
 
     @Inject

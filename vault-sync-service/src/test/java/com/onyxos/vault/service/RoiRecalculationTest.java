@@ -7,10 +7,12 @@ import static com.onyxos.vault.VaultFixtures.performanceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
 import com.onyxos.common.testing.TestTenants;
 import com.onyxos.common.testing.TestUsers;
+import com.onyxos.common.testing.TokenBrokerStub;
 import com.onyxos.vault.VaultFixtures;
 import com.onyxos.vault.VaultFixtures.Stored;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Recalculation re-derives every number from the events, exactly, in scope only, and is idempotent. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(FanvueSimulatorResource.class)
+@WithTestResource(TokenBrokerStub.class)
 class RoiRecalculationTest {
 
     @Inject

@@ -16,12 +16,12 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One vault sync request is one trace: the server span, the broker call (REST client) and the Fanvue reads (the
- * Fanvue client's Vert.x WebClient) are its children, and the trace context travels to the broker.
+ * Fanvue client's Vert.x WebClient) are its children, and the trace context travels to the broker. The request
+ * arrives in a caller's sampled trace, which the service follows (parent-based) although it samples no new trace of
+ * its own (the shared configuration's ratio 0), so the test runs in the module's usual application, no restart.
  */
 @QuarkusTest
-@TestProfile(TracingTest.Sampled.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FanvueSimulatorResource.class)
 @WithTestResource(TokenBrokerStub.class)
@@ -47,9 +48,11 @@ class TracingTest {
     void aSyncRequestIsOneTraceThroughTheBrokerAndFanvue() throws InterruptedException {
         String creator = VaultWorld.create().creatorIds.get(0).toString();
         spans.reset();
+        String callersTrace = hex(16);
 
         TestUsers.AGENCY_MEMBER
                 .request()
+                .header("traceparent", "00-" + callersTrace + "-" + hex(8) + "-01")
                 .contentType(ContentType.JSON)
                 .body(Map.of("modelId", creator))
                 .post("/api/vault/sync-fanvue")
@@ -58,6 +61,7 @@ class TracingTest {
 
         SpanData server = awaitSpan(SpanKind.SERVER, "/api/vault/sync-fanvue");
         String trace = server.getTraceId();
+        assertThat(trace).as("the caller's trace is followed").isEqualTo(callersTrace);
         SpanData broker = awaitSpan(SpanKind.CLIENT, "/internal/v1/fanvue-tokens");
         SpanData fanvue = awaitSpan(SpanKind.CLIENT, SimulatorAdmin.baseUrl());
         assertThat(broker.getTraceId()).isEqualTo(trace);
@@ -92,12 +96,11 @@ class TracingTest {
                 .findFirst();
     }
 
-    /** Every new trace sampled (production's default samples none), exported to memory. */
-    public static class Sampled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.traces.sampler.arg", "1");
-        }
+    /** {@code bytes} random bytes in lower-case hex: a W3C trace or parent id. */
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** The exporter the test reads; Quarkus exports to any SpanExporter bean. */
