@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * million earnings rows are generated in SQL (10,000 a day over 100 days); the export of 10 days (100,000 rows) and of
  * all 100 days (1,000,000 rows) is read through the API by a fast client and by a slow one that also stalls half way
  * for {@value #STALL_MS} ms, each over a plain socket (the client buffers nothing beyond the kernel, so the heap
- * measured is the service's). The heap is sampled after a forced GC before the export and at every tenth of it —
+ * measured is the service's). The heap is sampled after a forced GC before the export and about every tenth of it —
  * the slow client's stall is sampled at its start and end, when a service that did not wait for the client would
  * have read the rest of the result into memory — and the retained heap above the baseline is printed per export:
  * it must not grow with the row count. Test JVM = application JVM, so the figures are the whole JVM's. Run it:
@@ -57,6 +57,7 @@ class CsvExportBenchmark {
 
     private static final long SLOW_PAUSE_MS = 2;
 
+    /** A row's size for the sample points, on the high side (measured: about 167 bytes). */
     private static final long ROW_BYTES = 200;
 
     @Inject
