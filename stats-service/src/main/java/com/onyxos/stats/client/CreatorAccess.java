@@ -41,24 +41,35 @@ public class CreatorAccess {
      * connection reaches it, {@link ForeignPersonalToken} when the broker answered another creator's personal token.
      */
     public Uni<CreatorScope> open(CreatorRef creator) {
+        return open(creator, FanvueCalls.NONE);
+    }
+
+    /** The same, every call made through the scope counted in {@code calls}. */
+    public Uni<CreatorScope> open(CreatorRef creator, FanvueCalls calls) {
         String source = creator.personalOnly() ? PERSONAL : null;
         return broker.token(creator.agencyId(), creator.id(), null, source)
-                .map(access -> scope(creator, access, source));
+                .map(access -> scope(creator, access, source, calls));
     }
 
     /** The agency connection's own API (the agency endpoints and {@code /creators}); fails like {@link #open}. */
     public Uni<FanvueApi> agency(UUID agencyId) {
-        return broker.token(agencyId, null, null, null)
-                .map(access -> fanvue.api(BrokeredTokens.credentials(broker, agencyId, null, clock, access)));
+        return agency(agencyId, FanvueCalls.NONE);
     }
 
-    private CreatorScope scope(CreatorRef creator, BrokeredAccess access, String source) {
+    /** The same, every call counted in {@code calls}. */
+    public Uni<FanvueApi> agency(UUID agencyId, FanvueCalls calls) {
+        return broker.token(agencyId, null, null, null)
+                .map(access ->
+                        fanvue.api(calls.counted(BrokeredTokens.credentials(broker, agencyId, null, clock, access))));
+    }
+
+    private CreatorScope scope(CreatorRef creator, BrokeredAccess access, String source, FanvueCalls calls) {
         boolean self = creator.fanvueUserUuid().equals(access.fanvueUserId());
         if (access.personal() && !self) {
             throw new ForeignPersonalToken();
         }
-        FanvueApi api =
-                fanvue.api(BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), source, clock, access));
+        FanvueApi api = fanvue.api(calls.counted(
+                BrokeredTokens.credentials(broker, creator.agencyId(), creator.id(), source, clock, access)));
         return new CreatorScope(
                 api, self ? api.self() : api.creator(creator.fanvueUserUuid().toString()), self);
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Top spenders per creator and window ({@code all_time}, {@code 30d}): a complete listing replaces the stored one in
- * one statement (fans no longer in it are removed only then), each fan with what our synced earnings say about the
+ * one statement, writing only the fans whose figures changed (fans no longer in it are removed only then) and
+ * recording the listing's freshness in {@code stats_listings}, each fan with what our synced earnings say about the
  * same fan and window (the cross-check). Reads per creator and agency-wide (a fan's spend summed over the agency's
  * creators).
  */
@@ -32,14 +33,30 @@ public class TopSpenderRows {
             + " fan_display_name = excluded.fan_display_name, gross_amount = excluded.gross_amount,"
             + " net_amount = excluded.net_amount, messages_count = excluded.messages_count, rank = excluded.rank,"
             + " synced_gross = excluded.synced_gross, synced_net = excluded.synced_net,"
-            + " window_start = excluded.window_start, refreshed_at = excluded.refreshed_at returning 1),"
+            + " window_start = excluded.window_start, refreshed_at = excluded.refreshed_at"
+            // Only a fan whose figures changed is written: an unchanged listing writes no spender row.
+            + " where (top_spenders.fan_handle, top_spenders.fan_display_name, top_spenders.gross_amount,"
+            + " top_spenders.net_amount, top_spenders.messages_count, top_spenders.rank, top_spenders.synced_gross,"
+            + " top_spenders.synced_net) is distinct from (excluded.fan_handle, excluded.fan_display_name,"
+            + " excluded.gross_amount, excluded.net_amount, excluded.messages_count, excluded.rank,"
+            + " excluded.synced_gross, excluded.synced_net) returning 1),"
             + " removed as (delete from top_spenders where model_id = $2 and period = $11"
-            + " and not (fan_uuid = any($3)) returning 1)"
+            + " and not (fan_uuid = any($3)) returning 1),"
+            + " listed as (insert into stats_listings (model_id, agency_id, listing, window_start, listed_at)"
+            + " values ($2, $1, 'topSpenders.' || $11, $10, $12) on conflict (model_id, listing) do update"
+            + " set window_start = excluded.window_start, listed_at = excluded.listed_at)"
             + " select (select count(*) from upserted) as written, (select count(*) from removed) as removed";
 
+    /** A fan's listing: its freshness and window. */
+    private static final String LISTING =
+            " left join stats_listings ls on ls.model_id = s.model_id" + " and ls.listing = 'topSpenders.' || s.period";
+
+    /** Stored fans with their listing's freshness (the rows themselves change only when a figure does). */
     private static final String SELECT = "select s.model_id, m.handle as creator_handle, s.fan_uuid, s.fan_handle,"
             + " s.fan_display_name, s.gross_amount, s.net_amount, s.messages_count, s.rank, s.synced_gross,"
-            + " s.synced_net, s.window_start, s.refreshed_at from top_spenders s join models m on m.id = s.model_id";
+            + " s.synced_net, coalesce(ls.window_start, s.window_start) as window_start,"
+            + " coalesce(ls.listed_at, s.refreshed_at) as refreshed_at from top_spenders s"
+            + " join models m on m.id = s.model_id" + LISTING;
 
     private final Pool pool;
 
@@ -49,7 +66,7 @@ public class TopSpenderRows {
 
     /**
      * Replaces the creator's listing of {@code period} by {@code listing} (a complete, successful answer); answers
-     * the rows written and removed.
+     * the rows written (new or changed fans; an unchanged one is not touched) and removed.
      *
      * @param windowStart the start of the window Fanvue was asked for, null for all time
      */
@@ -108,8 +125,9 @@ public class TopSpenderRows {
                         + " sum(net_amount)::bigint as net, sum(messages_count)::bigint as messages,"
                         + " count(*) filter (where messages_count is null)::int as unknown_messages,"
                         + " sum(synced_gross)::bigint as synced_gross, sum(synced_net)::bigint as synced_net,"
-                        + " count(*)::int as creators, max(refreshed_at) as refreshed_at from top_spenders"
-                        + " where agency_id = $1 and period = $2 group by fan_uuid"
+                        + " count(*)::int as creators, max(coalesce(ls.listed_at, s.refreshed_at)) as refreshed_at"
+                        + " from top_spenders s" + LISTING
+                        + " where s.agency_id = $1 and s.period = $2 group by fan_uuid"
                         + " order by gross desc, fan_uuid limit $3")
                 .execute(Tuple.of(agencyId, period, limit))
                 .map(rows -> {
@@ -156,7 +174,7 @@ public class TopSpenderRows {
     /**
      * What a replace did.
      *
-     * @param written fans written
+     * @param written fans written (new or changed)
      * @param removed fans no longer listed, removed
      */
     public record Replaced(int written, int removed) {}
@@ -176,7 +194,7 @@ public class TopSpenderRows {
      * @param syncedGross the fan's synced earnings in the window, gross
      * @param syncedNet net
      * @param windowStart the window's start, null for all time
-     * @param refreshedAt when Fanvue's listing said so
+     * @param refreshedAt when Fanvue's listing last said so (its last complete answer)
      */
     public record StoredSpender(
             UUID creatorId,

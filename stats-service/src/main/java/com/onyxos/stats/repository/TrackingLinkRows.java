@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A creator's tracking links: a complete listing updates the known links (a figure the answer lacks keeps its stored
- * value; a link that reports no earnings keeps its stored revenue), adds new ones, and marks the links no longer
- * listed (their rows and figures stay). Read agency-wide or per creator, by revenue.
+ * A creator's tracking links: a complete listing updates the known links whose figures changed (a figure the answer
+ * lacks keeps its stored value; a link that reports no earnings keeps its stored revenue; an unchanged link is not
+ * written), adds new ones, marks the links no longer listed (their rows and figures stay) and records the listing's
+ * freshness in {@code stats_listings}. Read agency-wide or per creator, by revenue.
  */
 @ApplicationScoped
 public class TrackingLinkRows {
@@ -22,33 +23,53 @@ public class TrackingLinkRows {
     private static final String WRITE = "with incoming as (select * from unnest($3::uuid[], $4::text[], $5::text[],"
             + " $6::text[], $7::timestamptz[], $8::bigint[], $9::int[], $10::int[], $11::int[], $12::int[],"
             + " $13::bigint[], $14::bigint[]) as t(u, n, url, p, c, cl, aqs, aqf, ts, tf, rg, rn)),"
-            + " updated as (update tracking_links l set name = coalesce(i.n, l.name), link_url = coalesce(i.url,"
-            + " l.link_url), external_social_platform = coalesce(i.p, l.external_social_platform),"
-            + " link_created_at = coalesce(i.c, l.link_created_at), clicks = coalesce(i.cl, l.clicks),"
-            + " acquired_subscribers = coalesce(i.aqs, l.acquired_subscribers),"
-            + " acquired_followers = coalesce(i.aqf, l.acquired_followers),"
-            + " total_subscribers = coalesce(i.ts, l.total_subscribers),"
-            + " total_followers = coalesce(i.tf, l.total_followers),"
-            + " total_revenue = coalesce(i.rg, l.total_revenue), total_net_revenue = coalesce(i.rn,"
-            + " l.total_net_revenue), refreshed_at = $15, not_listed_since = null, updated_at = now()"
-            + " from incoming i where l.model_id = $2 and l.fanvue_link_uuid = i.u returning l.fanvue_link_uuid),"
+            + " merged as (select l.id, coalesce(i.n, l.name) as n, coalesce(i.url, l.link_url) as url,"
+            + " coalesce(i.p, l.external_social_platform) as p, coalesce(i.c, l.link_created_at) as c,"
+            + " coalesce(i.cl, l.clicks) as cl, coalesce(i.aqs, l.acquired_subscribers) as aqs,"
+            + " coalesce(i.aqf, l.acquired_followers) as aqf, coalesce(i.ts, l.total_subscribers) as ts,"
+            + " coalesce(i.tf, l.total_followers) as tf, coalesce(i.rg, l.total_revenue) as rg,"
+            + " coalesce(i.rn, l.total_net_revenue) as rn from incoming i join tracking_links l"
+            + " on l.model_id = $2 and l.fanvue_link_uuid = i.u"
+            // Only a link whose figures changed (or that is listed again) is written.
+            + " where (l.name, l.link_url, l.external_social_platform, l.link_created_at, l.clicks,"
+            + " l.acquired_subscribers, l.acquired_followers, l.total_subscribers, l.total_followers,"
+            + " l.total_revenue, l.total_net_revenue, l.not_listed_since) is distinct from (coalesce(i.n, l.name),"
+            + " coalesce(i.url, l.link_url), coalesce(i.p, l.external_social_platform),"
+            + " coalesce(i.c, l.link_created_at), coalesce(i.cl, l.clicks),"
+            + " coalesce(i.aqs, l.acquired_subscribers), coalesce(i.aqf, l.acquired_followers),"
+            + " coalesce(i.ts, l.total_subscribers), coalesce(i.tf, l.total_followers),"
+            + " coalesce(i.rg, l.total_revenue), coalesce(i.rn, l.total_net_revenue), null::timestamptz)),"
+            + " updated as (update tracking_links l set name = m.n, link_url = m.url, external_social_platform = m.p,"
+            + " link_created_at = m.c, clicks = m.cl, acquired_subscribers = m.aqs, acquired_followers = m.aqf,"
+            + " total_subscribers = m.ts, total_followers = m.tf, total_revenue = m.rg, total_net_revenue = m.rn,"
+            + " refreshed_at = $15, not_listed_since = null, updated_at = now() from merged m where l.id = m.id"
+            + " returning 1),"
             + " inserted as (insert into tracking_links (agency_id, model_id, fanvue_link_uuid, name, link_url,"
             + " external_social_platform, link_created_at, clicks, acquired_subscribers, acquired_followers,"
             + " total_subscribers, total_followers, total_revenue, total_net_revenue, refreshed_at)"
             + " select $1, $2, i.u, i.n, i.url, i.p, i.c, coalesce(i.cl, 0), coalesce(i.aqs, 0), coalesce(i.aqf, 0),"
             + " coalesce(i.ts, 0), coalesce(i.tf, 0), coalesce(i.rg, 0), coalesce(i.rn, 0), $15 from incoming i"
-            + " where not exists (select 1 from updated u where u.fanvue_link_uuid = i.u)"
+            + " where not exists (select 1 from tracking_links l where l.model_id = $2 and l.fanvue_link_uuid = i.u)"
             + " on conflict (model_id, fanvue_link_uuid) do nothing returning 1),"
-            + " unlisted as (update tracking_links set not_listed_since = $15 where model_id = $2"
-            + " and not_listed_since is null and not (fanvue_link_uuid = any($3)) returning 1)"
+            // A link no longer listed keeps its row; it was last listed by the previous complete listing.
+            + " unlisted as (update tracking_links set not_listed_since = $15, updated_at = now(),"
+            + " refreshed_at = coalesce((select listed_at from stats_listings where model_id = $2"
+            + " and listing = 'trackingLinks'), refreshed_at) where model_id = $2 and not_listed_since is null"
+            + " and not (fanvue_link_uuid = any($3)) returning 1),"
+            + " listed as (insert into stats_listings (model_id, agency_id, listing, listed_at)"
+            + " values ($2, $1, 'trackingLinks', $15) on conflict (model_id, listing) do update"
+            + " set listed_at = excluded.listed_at)"
             + " select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,"
             + " (select count(*) from unlisted) as unlisted";
 
+    /** Stored links; a listed one was last listed by its creator's last complete listing. */
     private static final String SELECT = "select l.model_id, m.handle, l.fanvue_link_uuid, l.name, l.link_url,"
             + " l.external_social_platform, l.link_created_at, l.clicks, l.acquired_subscribers,"
             + " l.acquired_followers, l.total_subscribers, l.total_followers, l.total_revenue, l.total_net_revenue,"
-            + " l.refreshed_at, l.not_listed_since from tracking_links l join models m on m.id = l.model_id"
-            + " where l.agency_id = $1";
+            + " case when l.not_listed_since is null then coalesce(ls.listed_at, l.refreshed_at)"
+            + " else l.refreshed_at end as refreshed_at, l.not_listed_since from tracking_links l"
+            + " join models m on m.id = l.model_id left join stats_listings ls on ls.model_id = l.model_id"
+            + " and ls.listing = 'trackingLinks' where l.agency_id = $1";
 
     private final Pool pool;
 
@@ -131,7 +152,7 @@ public class TrackingLinkRows {
     /**
      * What a listing write did.
      *
-     * @param updated known links refreshed
+     * @param updated known links whose figures changed (or listed again)
      * @param inserted new links
      * @param unlisted links newly marked as no longer listed
      */

@@ -5,6 +5,7 @@ import com.onyxos.common.fanvue.model.AgencySubscriberDay;
 import com.onyxos.common.fanvue.model.SubscriberDay;
 import com.onyxos.stats.client.CreatorAccess;
 import com.onyxos.stats.client.CreatorScope;
+import com.onyxos.stats.client.FanvueCalls;
 import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.AudienceRows;
 import com.onyxos.stats.repository.CreatorRef;
@@ -50,8 +51,8 @@ public class AudienceSync {
         this.clock = clock;
     }
 
-    /** The recent days of the agency's managed creators from one agency listing, by creator. */
-    public Uni<AgencyDays> agencyRecent(UUID agencyId, List<CreatorRef> creators) {
+    /** The recent days of the agency's managed creators from one agency listing, by creator; calls counted. */
+    public Uni<AgencyDays> agencyRecent(UUID agencyId, List<CreatorRef> creators, FanvueCalls calls) {
         List<CreatorRef> managed =
                 creators.stream().filter(c -> "agency".equals(c.seenVia())).toList();
         if (managed.isEmpty()) {
@@ -59,7 +60,7 @@ public class AudienceSync {
         }
         Map<String, UUID> ids = new HashMap<>();
         managed.forEach(c -> ids.put(c.fanvueUserUuid().toString(), c.id()));
-        return access.agency(agencyId)
+        return access.agency(agencyId, calls)
                 .chain(api -> api.agency()
                         .subscribersHistory(recentDays(), List.copyOf(ids.keySet()))
                         .collect()

@@ -9,6 +9,7 @@ import com.onyxos.common.fanvue.MediaQuery;
 import com.onyxos.common.fanvue.model.EarningsSummary;
 import com.onyxos.stats.client.CreatorAccess;
 import com.onyxos.stats.client.CreatorScope;
+import com.onyxos.stats.client.FanvueCalls;
 import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.CreatorRef;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,12 @@ public class FanvueStatsReader {
 
     /** Everything Fanvue says about the creator now; never fails (failures are readings). */
     public Uni<StatsReading> read(CreatorRef creator) {
-        return access.open(creator)
+        return read(creator, FanvueCalls.NONE);
+    }
+
+    /** The same, its Fanvue calls counted in {@code calls}. */
+    public Uni<StatsReading> read(CreatorRef creator, FanvueCalls calls) {
+        return access.open(creator, calls)
                 .chain(this::readWith)
                 .onFailure(FanvueNotConnectedException.class)
                 .recoverWithItem(failure -> StatsReading.unavailable(

@@ -10,12 +10,14 @@ import java.util.UUID;
  * One agency's heartbeat.
  *
  * @param agencyId the agency
- * @param counts what it did: creators, rows written per step, figures refreshed and kept, steps kept
+ * @param counts what it did: creators, Fanvue calls, rows written per step (new or changed rows only: an unchanged
+ *     heartbeat writes 0), figures refreshed and kept, steps kept
  * @param errors one line per step that kept stored data (and the agency subscriber listing, if it failed)
+ * @param agencyError why the agency subscriber listing failed, null when it did not
  * @param creators per creator
  */
 public record HeartbeatResult(
-        UUID agencyId, Map<String, Long> counts, List<String> errors, List<CreatorBeat> creators) {
+        UUID agencyId, Map<String, Long> counts, List<String> errors, String agencyError, List<CreatorBeat> creators) {
 
     public HeartbeatResult {
         counts = Map.copyOf(counts);
@@ -23,12 +25,13 @@ public record HeartbeatResult(
         creators = List.copyOf(creators);
     }
 
-    static HeartbeatResult of(UUID agencyId, List<CreatorBeat> beats, String agencyError) {
+    static HeartbeatResult of(UUID agencyId, List<CreatorBeat> beats, String agencyError, long fanvueCalls) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("creators", (long) beats.size());
+        counts.put("fanvueCalls", fanvueCalls);
         counts.put("earningsRowsWritten", sum(beats, "earnings"));
         counts.put("subscriberDaysWritten", sum(beats, AudienceSync.STEP));
-        counts.put("topSpendersWritten", sum(beats, "topSpenders."));
+        counts.put("topSpendersWritten", sum(beats, TopSpenderSync.STEP_PREFIX));
         counts.put("trackingLinksWritten", sum(beats, TrackingLinkSync.STEP));
         counts.put(
                 "figuresRefreshed",
@@ -56,7 +59,12 @@ public record HeartbeatResult(
             }
         }
         counts.put("stepsKept", kept);
-        return new HeartbeatResult(agencyId, counts, errors, beats);
+        return new HeartbeatResult(agencyId, counts, errors, agencyError, beats);
+    }
+
+    /** How the run ends in {@code job_runs}: {@code succeeded}, or {@code partial} when a step kept stored data. */
+    public String outcome() {
+        return errors.isEmpty() ? "succeeded" : "partial";
     }
 
     private static long sum(List<CreatorBeat> beats, String step) {

@@ -1,5 +1,6 @@
 package com.onyxos.stats.service;
 
+import com.onyxos.stats.client.FanvueCalls;
 import com.onyxos.stats.config.StatsConfig;
 import com.onyxos.stats.repository.CreatorQueries;
 import com.onyxos.stats.repository.CreatorRef;
@@ -54,6 +55,11 @@ public class StatsRefreshService {
 
     /** Refreshes the creator, or joins its refresh already running here; null when the creator is gone. */
     public Uni<CreatorRefresh> refresh(CreatorRef creator, String trigger) {
+        return refresh(creator, trigger, FanvueCalls.NONE);
+    }
+
+    /** The same, the Fanvue calls of a refresh this call starts counted in {@code calls} (a joined one's are not). */
+    public Uni<CreatorRefresh> refresh(CreatorRef creator, String trigger, FanvueCalls calls) {
         CompletableFuture<CreatorRefresh> mine = new CompletableFuture<>();
         CompletableFuture<CreatorRefresh> existing = running.putIfAbsent(creator.id(), mine);
         if (existing != null) {
@@ -63,7 +69,7 @@ public class StatsRefreshService {
         }
         // Started detached from the caller: a caller that goes away does not cancel what others may have joined.
         creators.markAttempted(creator.id(), clock.instant())
-                .chain(() -> reader.read(creator))
+                .chain(() -> reader.read(creator, calls))
                 .chain(reading -> derived.fill(creator, reading))
                 .chain(reading -> writer.write(creator, trigger, reading))
                 .subscribe()

@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * A creator's top spenders from Fanvue's listing, all time and the recent window (one page each, the top
  * {@code onyx.stats.heartbeat.top-spenders}), each fan cross-checked against our synced earnings. A complete answer
- * replaces the stored listing; a failed one, or an empty one where the stored listing (all time) or our synced
- * earnings (the recent window) say there are spenders, keeps it and leaves an anomaly.
+ * replaces the stored listing (writing only the fans that changed); a failed one, or an empty one where the stored
+ * listing (all time) or our synced earnings (the recent window) say there are spenders, keeps it and leaves an
+ * anomaly.
  */
 @ApplicationScoped
 public class TopSpenderSync {
@@ -31,6 +32,9 @@ public class TopSpenderSync {
     public static final String ALL_TIME = "all_time";
 
     public static final String RECENT = "30d";
+
+    /** A window's step is this and its period, e.g. {@code topSpenders.30d}. */
+    static final String STEP_PREFIX = "topSpenders.";
 
     private final TopSpenderRows rows;
     private final KeptData kept;
@@ -58,7 +62,7 @@ public class TopSpenderSync {
 
     private Uni<StepResult> window(
             CreatorRef creator, CreatorScope scope, String period, Instant start, Instant now, String trigger) {
-        String step = "topSpenders." + period;
+        String step = STEP_PREFIX + period;
         String route = scope.route("/insights/top-spenders");
         DateRange range = start == null ? DateRange.ALL : new DateRange(start, now);
         return Answer.of(
@@ -91,7 +95,8 @@ public class TopSpenderSync {
             CreatorRef creator, String period, Instant start, Instant now, String step, String route, String trigger) {
         return rows.stored(creator.id(), period).chain(stored -> {
             if (stored == 0) {
-                return Uni.createFrom().item(StepResult.written(step, 0));
+                // Nothing to lose: the empty listing is the answer (its freshness recorded, no row written).
+                return replace(creator, period, start, List.of(), now, step);
             }
             Uni<Boolean> contradicted =
                     start == null ? Uni.createFrom().item(true) : rows.syncedSpendSince(creator.id(), start);

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * A creator's tracking links, every page (cursor and {@code limit}): clicks, acquired subscribers and followers,
- * attributed earnings. A complete answer updates the stored links (a figure it lacks keeps its stored value) and marks
- * those no longer listed; a failed answer, or an empty one where links are listed, keeps them and leaves an anomaly.
+ * attributed earnings. A complete answer updates the stored links that changed (a figure it lacks keeps its stored
+ * value) and marks those no longer listed; a failed answer, or an empty one where links are listed, keeps them and leaves an anomaly.
  */
 @ApplicationScoped
 public class TrackingLinkSync {

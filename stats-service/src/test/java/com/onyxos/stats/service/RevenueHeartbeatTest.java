@@ -9,22 +9,17 @@ import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.SimulatorAdmin;
 import com.onyxos.common.testing.TestUsers;
 import com.onyxos.common.testing.TokenBrokerStub;
-import com.onyxos.stats.testing.MutableClock;
 import com.onyxos.stats.testing.StatsDb;
-import com.onyxos.stats.testing.StatsWorld;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,42 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(FanvueSimulatorResource.class)
 @WithTestResource(TokenBrokerStub.class)
-class RevenueHeartbeatTest {
-
-    private static final String HEARTBEAT = "/internal/v1/jobs/revenue-heartbeat";
-
-    @Inject
-    BackgroundRefresh background;
-
-    @Inject
-    MutableClock clock;
-
-    private StatsWorld world;
-    private List<UUID> ids;
-
-    @BeforeEach
-    void world() {
-        clock.reset();
-        world = StatsWorld.connected(3);
-        ids = world.importCreators(background);
-    }
-
-    @AfterEach
-    void quiet() {
-        SimulatorAdmin.clearFaults();
-        StatsWorld.awaitQuiet(background);
-    }
-
-    private JsonPath heartbeat() {
-        return TestUsers.SERVICE
-                .request()
-                .queryParam("agencyId", world.tenants.agencyA().toString())
-                .post(HEARTBEAT)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
+class RevenueHeartbeatTest extends HeartbeatTests {
 
     private JsonPath fanvue(String path, Map<String, ?> query) {
         return RestAssured.given()
