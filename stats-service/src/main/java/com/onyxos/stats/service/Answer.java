@@ -50,7 +50,6 @@ record Answer<T>(String route, T value, Throwable failure) {
                     fanvue.getMessage(),
                     route);
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return new Reading.Absent(KeptReason.ERROR, null, message, route);
+        return new Reading.Absent(KeptReason.ERROR, null, Failures.describe(failure), route);
     }
 }

@@ -99,7 +99,7 @@ public class AudienceSync {
                                 creator,
                                 trigger,
                                 STEP,
-                                new Reading.Absent(KeptReason.ERROR, null, e.getMessage(), route),
+                                new Reading.Absent(KeptReason.ERROR, null, Failures.describe(e), route),
                                 null);
                     }
                     return write(creator, days, trigger, route);

@@ -137,7 +137,7 @@ public class CreatorImportService {
     }
 
     private static String describe(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return Failures.describe(failure);
     }
 
     /** What the sources gave: creators found and what could not be read. */

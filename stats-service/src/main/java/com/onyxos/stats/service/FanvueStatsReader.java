@@ -52,10 +52,10 @@ public class FanvueStatsReader {
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, notConnected((FanvueNotConnectedException) failure), BROKER))
                 .onFailure(CreatorAccess.ForeignPersonalToken.class)
-                .recoverWithItem(failure -> StatsReading.unavailable(KeptReason.ERROR, failure.getMessage(), BROKER))
+                .recoverWithItem(failure -> StatsReading.unavailable(KeptReason.ERROR, Failures.describe(failure), BROKER))
                 .onFailure()
                 .recoverWithItem(failure -> StatsReading.unavailable(
-                        KeptReason.ERROR, "token broker unavailable: " + failure.getMessage(), BROKER));
+                        KeptReason.ERROR, "token broker unavailable: " + Failures.describe(failure), BROKER));
     }
 
     private Uni<StatsReading> readWith(CreatorScope scope) {

@@ -80,7 +80,7 @@ public class TopSpenderSync {
                                 creator,
                                 trigger,
                                 step,
-                                new Reading.Absent(KeptReason.ERROR, null, e.getMessage(), route),
+                                new Reading.Absent(KeptReason.ERROR, null, Failures.describe(e), route),
                                 null);
                     }
                     if (!listing.isEmpty()) {

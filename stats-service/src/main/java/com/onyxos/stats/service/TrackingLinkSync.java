@@ -48,7 +48,7 @@ public class TrackingLinkSync {
                                 creator,
                                 trigger,
                                 STEP,
-                                new Reading.Absent(KeptReason.ERROR, null, e.getMessage(), route),
+                                new Reading.Absent(KeptReason.ERROR, null, Failures.describe(e), route),
                                 null);
                     }
                     if (!links.isEmpty()) {
