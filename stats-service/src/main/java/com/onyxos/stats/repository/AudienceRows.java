@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,10 +105,10 @@ public class AudienceRows {
                 + " s.total, s.new_subscribers, s.cancelled_subscribers, f.followers"
                 + " from (select * from subscriber_history where agency_id = $1 and date >= $2 and date < $3"
                 + creator + ") s full join (select * from follower_history where agency_id = $1 and date >= $2"
-                + " and date < $3" + creator + ") f on f.model_id = s.model_id and f.date = s.date"
-                + " order by 1, 2";
+                + " and date < $3" + creator + ") f on f.model_id = s.model_id and f.date = s.date";
+        // Ordered here, not in SQL: sorting the joined rows by two coalesced keys cost more than the join itself.
         return pool.preparedQuery(sql).execute(params).map(rows -> {
-            List<AudienceDay> days = new ArrayList<>();
+            List<AudienceDay> days = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 days.add(new AudienceDay(
                         row.getUUID("model_id"),
@@ -117,6 +118,9 @@ public class AudienceRows {
                         row.getInteger("cancelled_subscribers"),
                         row.getInteger("followers")));
             }
+            // By creator as PostgreSQL orders uuids (unsigned bytes, which is their text's order), then date.
+            days.sort(Comparator.comparing((AudienceDay d) -> d.creatorId().toString())
+                    .thenComparing(AudienceDay::date));
             return days;
         });
     }
