@@ -85,12 +85,13 @@ class RunningTotals {
             params.addValue(creatorId);
             creator = " = $" + params.size();
         }
-        String sql =
+        String probes =
                 switch (level) {
-                    case QUARTERS -> sourceProbes() + corrections(creator, false);
-                    case HOURS -> hourProbes() + corrections(creator, false);
-                    case CREATOR_DAYS -> creatorProbes(creator) + corrections(creator, true);
+                    case QUARTERS -> sourceProbes();
+                    case HOURS -> hourProbes();
+                    case CREATOR_DAYS -> creatorProbes(creator);
                 };
+        String sql = corrected.isEmpty() ? probes : probes + corrections(creator, level == Level.CREATOR_DAYS);
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             Map<Key, Measures[]> totals = new HashMap<>();
             for (Row row : rows) {
@@ -145,7 +146,11 @@ class RunningTotals {
                 + " where m.agency_id = $1" + (creator.isEmpty() ? "" : " and m.id" + creator);
     }
 
-    /** The rows between each corrected bound and its bucket boundary, per source (and creator). */
+    /**
+     * The rows between each corrected bound and its bucket boundary, per source (and creator): a range of the
+     * (agency_id, transaction_date) index per bound (lateral, so the planner cannot pick a scan of every row for an
+     * unnest it cannot estimate).
+     */
     private static String corrections(String creator, boolean perCreator) {
         return " union all select r.i, true, " + (perCreator ? "r.model_id" : "null::uuid") + ", array[r.source], "
                 + Measures.NAMES.stream()
@@ -153,9 +158,9 @@ class RunningTotals {
                         .collect(Collectors.joining(", "))
                 + " from (select s.i, t.model_id, t.transaction_type as source, " + Measures.OF_ROW
                 + " from unnest($3::int[], $4::timestamptz[], $5::timestamptz[]) as s(i, a, z)"
-                + " join fanvue_transactions t on t.agency_id = $1"
+                + " cross join lateral (select * from fanvue_transactions t where t.agency_id = $1"
                 + (creator.isEmpty() ? "" : " and t.model_id" + creator)
-                + " and t.transaction_date >= s.a and t.transaction_date < s.z) r group by r.i, "
+                + " and t.transaction_date >= s.a and t.transaction_date < s.z offset 0) t) r group by r.i, "
                 + (perCreator ? "r.model_id, " : "") + "r.source";
     }
 
