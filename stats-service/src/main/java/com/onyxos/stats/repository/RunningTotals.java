@@ -57,8 +57,11 @@ class RunningTotals {
         this.pool = pool;
     }
 
-    /** Per key, the running total at each bound (index as in {@code bounds}). */
+    /** Per key, the running total at each bound (index as in {@code bounds}); one creator only per creator and day. */
     Uni<Map<Key, Measures[]>> at(UUID agencyId, UUID creatorId, Level level, List<Bound> bounds) {
+        if (creatorId != null && level != Level.CREATOR_DAYS) {
+            throw new IllegalArgumentException(level + " has no creator");
+        }
         List<Integer> corrected = IntStream.range(0, bounds.size())
                 .filter(i -> bounds.get(i).hasRows())
                 .boxed()
@@ -72,14 +75,16 @@ class RunningTotals {
                                         .toArray(LocalDate[]::new)
                                 : bounds.stream()
                                         .map(b -> SqlTimes.utc(b.rollup()))
-                                        .toArray(OffsetDateTime[]::new))
-                .addValue(corrected.toArray(Integer[]::new))
-                .addValue(corrected.stream()
-                        .map(i -> SqlTimes.utc(bounds.get(i).rawFrom()))
-                        .toArray(OffsetDateTime[]::new))
-                .addValue(corrected.stream()
-                        .map(i -> SqlTimes.utc(bounds.get(i).rawTo()))
-                        .toArray(OffsetDateTime[]::new));
+                                        .toArray(OffsetDateTime[]::new));
+        if (!corrected.isEmpty()) {
+            params.addValue(corrected.toArray(Integer[]::new))
+                    .addValue(corrected.stream()
+                            .map(i -> SqlTimes.utc(bounds.get(i).rawFrom()))
+                            .toArray(OffsetDateTime[]::new))
+                    .addValue(corrected.stream()
+                            .map(i -> SqlTimes.utc(bounds.get(i).rawTo()))
+                            .toArray(OffsetDateTime[]::new));
+        }
         String creator = "";
         if (creatorId != null) {
             params.addValue(creatorId);
