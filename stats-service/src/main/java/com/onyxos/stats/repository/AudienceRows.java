@@ -42,6 +42,14 @@ public class AudienceRows {
             + " returning 1)"
             + " select (select count(*) from written) as written, (select count(*) from held) as held";
 
+    // By creator as PostgreSQL orders uuids (their 16 bytes unsigned), then date.
+    private static final Comparator<AudienceDay> BY_CREATOR_AND_DATE = Comparator.comparing(
+                    AudienceDay::creatorId,
+                    (UUID a, UUID b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
+                            ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
+                            : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()))
+            .thenComparing(AudienceDay::date);
+
     private final Pool pool;
 
     public AudienceRows(Pool pool) {
@@ -118,9 +126,7 @@ public class AudienceRows {
                         row.getInteger("cancelled_subscribers"),
                         row.getInteger("followers")));
             }
-            // By creator as PostgreSQL orders uuids (unsigned bytes, which is their text's order), then date.
-            days.sort(Comparator.comparing((AudienceDay d) -> d.creatorId().toString())
-                    .thenComparing(AudienceDay::date));
+            days.sort(BY_CREATOR_AND_DATE);
             return days;
         });
     }
