@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * The rows an analytics query covers: an agency (and maybe one creator), a half-open window [from, to), and the IANA
- * time zone local days and hours are counted in. It splits the window into the part a rollup answers (whole UTC days
- * for {@code earnings_daily}, whole quarter hours for {@code earnings_quarter_hours}) and the edges read from the rows.
+ * time zone local days and hours are counted in. For the row-level reads it splits the window into the whole quarter
+ * hours {@code earnings_quarter_hours} answers and the edges read from the rows.
  *
  * @param agencyId the agency
  * @param creatorId one creator, or null for the whole agency
@@ -27,22 +25,6 @@ public record AnalyticsWindow(UUID agencyId, UUID creatorId, Instant from, Insta
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the window must end after it starts");
         }
-    }
-
-    /** First UTC midnight at or after {@code from}. */
-    Instant dayStart() {
-        Instant midnight = from.truncatedTo(ChronoUnit.DAYS);
-        return midnight.equals(from) ? from : midnight.plus(Duration.ofDays(1));
-    }
-
-    /** Last UTC midnight at or before {@code to}. */
-    Instant dayEnd() {
-        return to.truncatedTo(ChronoUnit.DAYS);
-    }
-
-    /** Whether whole UTC days lie inside the window (else every row is read). */
-    boolean hasWholeDays() {
-        return dayStart().isBefore(dayEnd());
     }
 
     Instant quarterStart() {
@@ -70,9 +52,5 @@ public record AnalyticsWindow(UUID agencyId, UUID creatorId, Instant from, Insta
     public LocalDate endDate() {
         LocalDate last = LocalDate.ofInstant(to.minusNanos(1), zone);
         return last.plusDays(1);
-    }
-
-    static LocalDate utcDate(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

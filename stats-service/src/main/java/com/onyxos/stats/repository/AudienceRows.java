@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,14 @@ public class AudienceRows {
             + " 'the day ' || s.d || ' would fall to 0 subscribers from ' || s.stored || ': kept' from suspicious s"
             + " returning 1)"
             + " select (select count(*) from written) as written, (select count(*) from held) as held";
+
+    // By creator as PostgreSQL orders uuids (their 16 bytes unsigned), then date.
+    private static final Comparator<AudienceDay> BY_CREATOR_AND_DATE = Comparator.comparing(
+                    AudienceDay::creatorId,
+                    (UUID a, UUID b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
+                            ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
+                            : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()))
+            .thenComparing(AudienceDay::date);
 
     private final Pool pool;
 
@@ -104,10 +113,10 @@ public class AudienceRows {
                 + " s.total, s.new_subscribers, s.cancelled_subscribers, f.followers"
                 + " from (select * from subscriber_history where agency_id = $1 and date >= $2 and date < $3"
                 + creator + ") s full join (select * from follower_history where agency_id = $1 and date >= $2"
-                + " and date < $3" + creator + ") f on f.model_id = s.model_id and f.date = s.date"
-                + " order by 1, 2";
+                + " and date < $3" + creator + ") f on f.model_id = s.model_id and f.date = s.date";
+        // Ordered here, not in SQL: sorting the joined rows by two coalesced keys cost more than the join itself.
         return pool.preparedQuery(sql).execute(params).map(rows -> {
-            List<AudienceDay> days = new ArrayList<>();
+            List<AudienceDay> days = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 days.add(new AudienceDay(
                         row.getUUID("model_id"),
@@ -117,6 +126,7 @@ public class AudienceRows {
                         row.getInteger("cancelled_subscribers"),
                         row.getInteger("followers")));
             }
+            days.sort(BY_CREATOR_AND_DATE);
             return days;
         });
     }

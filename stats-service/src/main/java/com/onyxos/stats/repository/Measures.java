@@ -1,6 +1,8 @@
 package com.onyxos.stats.repository;
 
 import io.vertx.mutiny.sqlclient.Row;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Earnings summed over some rows, sales, refunds and chargebacks apart (refund and chargeback amounts are negative,
@@ -51,6 +53,13 @@ public record Measures(
     static final String COLUMNS = "sales_gross, sales_net, sales_count, refund_gross, refund_net, refund_count,"
             + " chargeback_gross, chargeback_net, chargeback_count";
 
+    /** The measure columns' names, in {@link #COLUMNS}' order. */
+    static final List<String> NAMES = List.of(COLUMNS.split(", *"));
+
+    /** A rollup's running-total columns ({@code run_<measure>}) named as the measures, so {@link #of} reads them. */
+    static final String RUNNING =
+            NAMES.stream().map(n -> "run_" + n + " as " + n).collect(Collectors.joining(", "));
+
     static Measures of(Row row) {
         return new Measures(
                 row.getLong("sales_gross"),
@@ -76,6 +85,24 @@ public record Measures(
 
     public long rows() {
         return sales + refunds + chargebacks;
+    }
+
+    public Measures minus(Measures other) {
+        return plus(other.times(-1));
+    }
+
+    /** Each sum times {@code factor} (1 or -1: a term added or taken away). */
+    public Measures times(long factor) {
+        return new Measures(
+                salesGross * factor,
+                salesNet * factor,
+                sales * factor,
+                refundGross * factor,
+                refundNet * factor,
+                refunds * factor,
+                chargebackGross * factor,
+                chargebackNet * factor,
+                chargebacks * factor);
     }
 
     public Measures plus(Measures other) {

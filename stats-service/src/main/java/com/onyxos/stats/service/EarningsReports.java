@@ -9,6 +9,7 @@ import com.onyxos.stats.repository.EarningsAnalytics.PeriodTotals;
 import com.onyxos.stats.repository.EarningsAnalytics.SourceTotals;
 import com.onyxos.stats.repository.EarningsAnalytics.SubscriberTotals;
 import com.onyxos.stats.repository.EarningsAnalytics.WeekHourTotals;
+import com.onyxos.stats.repository.LocalPeriods;
 import com.onyxos.stats.repository.Measures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,7 +53,7 @@ public class EarningsReports {
 
     /** Totals, totals by source and a series over the window. */
     public Uni<Summary> summary(AnalyticsWindow w, String granularity) {
-        return analytics.totals(w).chain(totals -> analytics
+        return analytics.totalsBySource(w).chain(totals -> analytics
                 .series(w, granularity)
                 .map(series -> new Summary(
                         Window.of(w),
@@ -75,7 +75,7 @@ public class EarningsReports {
 
     /** Recurring (subscription + renewal) against transactional (every other source) revenue. */
     public Uni<GoldenRatio> goldenRatio(AnalyticsWindow w) {
-        return analytics.totals(w).map(totals -> {
+        return analytics.totalsBySource(w).map(totals -> {
             Measures recurring = Measures.ZERO;
             Measures transactional = Measures.ZERO;
             Map<String, String> mapping = new TreeMap<>();
@@ -139,44 +139,40 @@ public class EarningsReports {
 
     /** The best local weekday, hour of day and date of the window, with the sums they were chosen from. */
     public Uni<BestTimes> bestTimes(AnalyticsWindow w) {
-        return analytics
-                .byWeekdayAndHour(w)
-                .chain(cells -> analytics.series(w, "day").map(days -> {
-                    Map<Integer, Measures> weekdays = new TreeMap<>();
-                    Map<Integer, Measures> hours = new TreeMap<>();
-                    for (WeekHourTotals cell : cells) {
-                        weekdays.merge(cell.weekday(), cell.measures(), Measures::plus);
-                        hours.merge(cell.hour(), cell.measures(), Measures::plus);
-                    }
-                    List<Slot> weekdaySlots = new ArrayList<>();
-                    for (int d = 1; d <= 7; d++) {
-                        weekdaySlots.add(new Slot(
-                                d,
-                                DayOfWeek.of(d).getDisplayName(TextStyle.FULL, Locale.ENGLISH),
-                                Amounts.of(weekdays.getOrDefault(d, Measures.ZERO))));
-                    }
-                    List<Slot> hourSlots = new ArrayList<>();
-                    for (int h = 0; h < 24; h++) {
-                        hourSlots.add(new Slot(
-                                h, String.format("%02d:00", h), Amounts.of(hours.getOrDefault(h, Measures.ZERO))));
-                    }
-                    Map<Instant, Measures> byDay = new TreeMap<>();
-                    days.forEach(p -> byDay.merge(p.periodStart(), p.measures(), Measures::plus));
-                    DaySlot bestDay = byDay.entrySet().stream()
-                            .max(Map.Entry.<Instant, Measures>comparingByValue(Comparator.comparingLong(Measures::net))
-                                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                            .map(e -> new DaySlot(LocalDate.ofInstant(e.getKey(), w.zone()), Amounts.of(e.getValue())))
-                            .orElse(null);
-                    return new BestTimes(
-                            Window.of(w),
-                            w.creatorId(),
-                            NETTING,
-                            best(weekdaySlots),
-                            best(hourSlots),
-                            bestDay,
-                            weekdaySlots,
-                            hourSlots);
-                }));
+        return analytics.byLocalTime(w).map(local -> {
+            Map<Integer, Measures> weekdays = new TreeMap<>();
+            Map<Integer, Measures> hours = new TreeMap<>();
+            for (WeekHourTotals cell : local.weekHours()) {
+                weekdays.merge(cell.weekday(), cell.measures(), Measures::plus);
+                hours.merge(cell.hour(), cell.measures(), Measures::plus);
+            }
+            List<Slot> weekdaySlots = new ArrayList<>();
+            for (int d = 1; d <= 7; d++) {
+                weekdaySlots.add(new Slot(
+                        d,
+                        DayOfWeek.of(d).getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                        Amounts.of(weekdays.getOrDefault(d, Measures.ZERO))));
+            }
+            List<Slot> hourSlots = new ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                hourSlots.add(
+                        new Slot(h, String.format("%02d:00", h), Amounts.of(hours.getOrDefault(h, Measures.ZERO))));
+            }
+            DaySlot bestDay = local.days().entrySet().stream()
+                    .max(Map.Entry.<LocalDate, Measures>comparingByValue(Comparator.comparingLong(Measures::net))
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .map(e -> new DaySlot(e.getKey(), Amounts.of(e.getValue())))
+                    .orElse(null);
+            return new BestTimes(
+                    Window.of(w),
+                    w.creatorId(),
+                    NETTING,
+                    best(weekdaySlots),
+                    best(hourSlots),
+                    bestDay,
+                    weekdaySlots,
+                    hourSlots);
+        });
     }
 
     /** Every active creator (and any other with earnings in the window) side by side, highest net first. */
@@ -240,8 +236,7 @@ public class EarningsReports {
                     .merge(p.source(), p.measures(), Measures::plus);
         }
         List<Period> periods = new ArrayList<>();
-        ZonedDateTime start = truncate(w.from().atZone(w.zone()), granularity);
-        for (ZonedDateTime p = start; p.toInstant().isBefore(w.to()); p = next(p, granularity)) {
+        for (ZonedDateTime p : LocalPeriods.starts(w.from(), w.to(), w.zone(), granularity)) {
             Map<String, Measures> sources = byPeriod.getOrDefault(p.toInstant(), Map.of());
             Map<String, Amounts> bySource = new LinkedHashMap<>();
             sources.forEach((source, m) -> bySource.put(source, Amounts.of(m)));
@@ -252,28 +247,6 @@ public class EarningsReports {
                     bySource));
         }
         return periods;
-    }
-
-    private static ZonedDateTime truncate(ZonedDateTime t, String granularity) {
-        LocalDate day = t.toLocalDate();
-        LocalDate start =
-                switch (granularity) {
-                    case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    case "month" -> day.withDayOfMonth(1);
-                    default -> day;
-                };
-        return start.atStartOfDay(t.getZone());
-    }
-
-    private static ZonedDateTime next(ZonedDateTime p, String granularity) {
-        LocalDate day = p.toLocalDate();
-        LocalDate next =
-                switch (granularity) {
-                    case "week" -> day.plusWeeks(1);
-                    case "month" -> day.plusMonths(1);
-                    default -> day.plusDays(1);
-                };
-        return next.atStartOfDay(p.getZone());
     }
 
     private static Slot best(List<Slot> slots) {
