@@ -64,10 +64,10 @@ class SharedSchemaTest {
         try (Connection c = TestDatabase.get().connect();
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("""
-                        select table_name || '.' || column_name, data_type from information_schema.columns
-                        where table_schema = current_schema()
-                          and (column_name ~ '(amount|revenue|balance|gross|net)' or column_name ~ '_at$')
-                        """)) {
+                    select table_name || '.' || column_name, data_type from information_schema.columns
+                    where table_schema = current_schema()
+                      and (column_name ~ '(amount|revenue|balance|gross|net)' or column_name ~ '_at$')
+                    """)) {
             while (rows.next()) {
                 String column = rows.getString(1);
                 String type = rows.getString(2);
@@ -138,10 +138,10 @@ class SharedSchemaTest {
             UUID agencyB = insertAgency(c);
             UUID creatorOfA = insertCreator(c, agencyA);
             SQLException crossTenant = assertThrows(SQLException.class, () -> execute(c, """
-                            insert into content_assets (agency_id, model_id, fanvue_media_uuid, file_name, media_type,
-                                                        created_at)
-                            values (?, ?, gen_random_uuid(), 'a.jpg', 'image', now())
-                            """, agencyB, creatorOfA));
+                insert into content_assets (agency_id, model_id, fanvue_media_uuid, file_name, media_type,
+                                            created_at)
+                values (?, ?, gen_random_uuid(), 'a.jpg', 'image', now())
+                """, agencyB, creatorOfA));
             assertEquals("23503", crossTenant.getSQLState());
         }
     }
@@ -187,8 +187,7 @@ class SharedSchemaTest {
             UUID first = insertCreator(c, agencyA);
             UUID second = insertCreator(c, agencyA);
             SQLException mixed = assertThrows(
-                    SQLException.class,
-                    () -> execute(c, insert, agencyA, first, agencyA, second, agencyB, second));
+                    SQLException.class, () -> execute(c, insert, agencyA, first, agencyA, second, agencyB, second));
             assertEquals("23503", mixed.getSQLState());
 
             c.setAutoCommit(false);
@@ -200,9 +199,8 @@ class SharedSchemaTest {
             c.commit();
             assertEquals(second, queryUuid(other, "select id from models where id = ? for update nowait", second));
             try (Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery(
-                            "select count(*) from fanvue_transactions where model_id in ('" + first + "', '" + second
-                                    + "')")) {
+                    ResultSet rows = s.executeQuery("select count(*) from fanvue_transactions where model_id in ('"
+                            + first + "', '" + second + "')")) {
                 rows.next();
                 assertEquals(3, rows.getInt(1));
             }

@@ -103,10 +103,7 @@ public class EarningsWriter {
     }
 
     private Uni<Void> begin(SqlConnection connection, UUID agencyId) {
-        return connection
-                .query(ASYNC_COMMIT)
-                .execute()
-                .chain(() -> lock.shared(connection, agencyId));
+        return connection.query(ASYNC_COMMIT).execute().chain(() -> lock.shared(connection, agencyId));
     }
 
     private static Uni<Integer> insertNew(SqlConnection connection, List<Object> params, List<TransactionRow> rows) {
@@ -119,7 +116,10 @@ public class EarningsWriter {
         List<Object> withSpan = new ArrayList<>(params);
         withSpan.add(SqlTimes.utc(lo));
         withSpan.add(SqlTimes.utc(hi));
-        return connection.preparedQuery(INSERT_NEW).execute(Tuple.tuple(withSpan)).map(EarningsWriter::count);
+        return connection
+                .preparedQuery(INSERT_NEW)
+                .execute(Tuple.tuple(withSpan))
+                .map(EarningsWriter::count);
     }
 
     private static Uni<Integer> upsert(SqlConnection connection, List<Object> params) {

@@ -107,7 +107,8 @@ public class EarningsSync {
                 .first(PAGE)
                 .collect()
                 .asList()
-                .chain(page -> writeAll(creator, page.size() < PAGE ? List.of(onePage(page)) : sliced(scope, slices, tally), tally));
+                .chain(page -> writeAll(
+                        creator, page.size() < PAGE ? List.of(onePage(page)) : sliced(scope, slices, tally), tally));
     }
 
     /**

@@ -82,7 +82,8 @@ class EarningsIngestBenchmark {
         StatsWorld world = StatsWorld.connected(Map.of(
                 "agencies", 2, "creatorsPerAgency", CREATORS, "earningsPerCreator", SIM_ROWS_PER_CREATOR, "days", 89));
         clock.reset();
-        clock.advance(Duration.between(clock.instant(), SimulatorSettings.defaults().now()));
+        clock.advance(
+                Duration.between(clock.instant(), SimulatorSettings.defaults().now()));
         List<UUID> ids = world.importCreators(background);
         databaseWrite(world, ids);
         StatsDb.update("truncate fanvue_transactions");

@@ -25,7 +25,8 @@ class EarningsSlicesTest {
         for (int i = 1; i < slices.size(); i++) {
             // Each slice starts where the one before ends: no gap, no overlap (endDate is exclusive).
             assertThat(slices.get(i).start()).isEqualTo(slices.get(i - 1).end());
-            assertThat(Duration.between(slices.get(i - 1).start(), slices.get(i - 1).end()))
+            assertThat(Duration.between(
+                            slices.get(i - 1).start(), slices.get(i - 1).end()))
                     .isEqualTo(Duration.ofHours(90 * 24 / 4));
         }
         // The last is open at the end, as one chain would be: a row dated ahead of our clock is read too.
