@@ -145,10 +145,10 @@ class SharedSchemaTest {
             UUID agencyB = insertAgency(c);
             UUID creatorOfA = insertCreator(c, agencyA);
             SQLException crossTenant = assertThrows(SQLException.class, () -> execute(c, """
-                            insert into content_assets (agency_id, model_id, fanvue_media_uuid, file_name, media_type,
-                                                        created_at)
-                            values (?, ?, gen_random_uuid(), 'a.jpg', 'image', now())
-                            """, agencyB, creatorOfA));
+                insert into content_assets (agency_id, model_id, fanvue_media_uuid, file_name, media_type,
+                                            created_at)
+                values (?, ?, gen_random_uuid(), 'a.jpg', 'image', now())
+                """, agencyB, creatorOfA));
             assertEquals("23503", crossTenant.getSQLState());
         }
     }
@@ -177,6 +177,41 @@ class SharedSchemaTest {
                 rows.next();
                 assertEquals(0, rows.getInt(1));
             }
+        }
+    }
+
+    @Test
+    void oneForeignRowFailsAStatementOfManyCreatorsAndTheCreatorsWrittenStayLockedUntilCommit() throws SQLException {
+        // V11 checks a statement's distinct (creator, agency) pairs: one row of another agency among valid rows of two
+        // creators fails the whole statement; valid rows lock their creators FOR KEY SHARE until the commit.
+        String insert = "insert into fanvue_transactions (agency_id, model_id, transaction_order_id, dedup_key,"
+                + " transaction_type, transaction_date, gross_amount, net_amount) values (?, ?, 'o1', 'k1', 'tip',"
+                + " now(), 100, 80), (?, ?, 'o2', 'k2', 'tip', now(), 100, 80), (?, ?, 'o3', 'k3', 'tip', now(), 1, 1)";
+        try (Connection c = TestDatabase.get().connect();
+                Connection other = TestDatabase.get().connect()) {
+            UUID agencyA = insertAgency(c);
+            UUID agencyB = insertAgency(c);
+            UUID first = insertCreator(c, agencyA);
+            UUID second = insertCreator(c, agencyA);
+            SQLException mixed = assertThrows(
+                    SQLException.class, () -> execute(c, insert, agencyA, first, agencyA, second, agencyB, second));
+            assertEquals("23503", mixed.getSQLState());
+
+            c.setAutoCommit(false);
+            execute(c, insert, agencyA, first, agencyA, second, agencyA, first);
+            SQLException locked = assertThrows(
+                    SQLException.class,
+                    () -> queryUuid(other, "select id from models where id = ? for update nowait", second));
+            assertEquals("55P03", locked.getSQLState());
+            c.commit();
+            assertEquals(second, queryUuid(other, "select id from models where id = ? for update nowait", second));
+            try (Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select count(*) from fanvue_transactions where model_id in ('"
+                            + first + "', '" + second + "')")) {
+                rows.next();
+                assertEquals(3, rows.getInt(1));
+            }
+            c.commit();
         }
     }
 

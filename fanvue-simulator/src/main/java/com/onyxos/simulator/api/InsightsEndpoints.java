@@ -48,10 +48,10 @@ final class InsightsEndpoints {
             }
         }
         boolean everySource = sources.isEmpty() || sources.contains("all");
-        List<Earning> rows = r.target().earnings().stream()
-                .filter(e -> window.contains(e.date()))
-                .filter(e -> everySource || sources.contains(e.source()))
-                .toList();
+        List<Earning> inWindow = r.target().earningsBetween(window.start(), window.end());
+        List<Earning> rows = everySource
+                ? inWindow
+                : inWindow.stream().filter(e -> sources.contains(e.source())).toList();
         return Pages.cursor(rows, r.query(), "size", e -> EarningView.of(e, r.world(), r.target()));
     }
 

@@ -1,5 +1,6 @@
 package com.onyxos.simulator.world;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,6 +62,29 @@ public final class AccountData {
     /** Newest first; call {@link #earningsChanged()} after changing it. */
     public List<Earning> earnings() {
         return earnings;
+    }
+
+    /**
+     * The rows dated in {@code [start, end)}, newest first: a view of {@link #earnings()}, found by binary search on
+     * its order (a page of a long listing costs a lookup, not a pass over every row). Read it under the state lock.
+     */
+    public List<Earning> earningsBetween(Instant start, Instant end) {
+        return earnings.subList(firstOlderThan(end), firstOlderThan(start));
+    }
+
+    /** The index of the first (newest) row dated before {@code instant}; the size when there is none. */
+    private int firstOlderThan(Instant instant) {
+        int low = 0;
+        int high = earnings.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (earnings.get(middle).date().isBefore(instant)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     public void earningsChanged() {

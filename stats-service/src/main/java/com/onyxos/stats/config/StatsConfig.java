@@ -83,6 +83,24 @@ public interface StatsConfig {
         /** Creators whose earnings are synced at once by one agency's sync. */
         @WithDefault("16")
         int concurrency();
+
+        /**
+         * Time slices one creator's window is read in at once, each its own cursor chain of pages of 50. They all
+         * go to the creator's one Fanvue rate bucket, which the client paces (200 requests per 60 s), so more slices
+         * read a long window sooner but never faster than Fanvue allows.
+         */
+        @WithDefault("4")
+        int slices();
+
+        /**
+         * No slice is cut shorter than this: an incremental pass (the overlap) stays one chain, usually one request.
+         */
+        @WithDefault("168h")
+        Duration minSlice();
+
+        /** Batches of one creator written at once while its pages are read on (reads and writes overlap). */
+        @WithDefault("2")
+        int writeConcurrency();
     }
 
     /** The revenue heartbeat ({@code onyx.stats.heartbeat.*}). */

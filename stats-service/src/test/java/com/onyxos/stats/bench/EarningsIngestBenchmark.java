@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TokenBrokerStub;
+import com.onyxos.simulator.SimulatorSettings;
 import com.onyxos.stats.repository.CreatorQueries;
 import com.onyxos.stats.repository.CreatorRef;
 import com.onyxos.stats.repository.EarningsWriter;
@@ -12,6 +13,7 @@ import com.onyxos.stats.repository.TransactionRow;
 import com.onyxos.stats.service.BackgroundRefresh;
 import com.onyxos.stats.service.EarningsPass;
 import com.onyxos.stats.service.EarningsSync;
+import com.onyxos.stats.testing.MutableClock;
 import com.onyxos.stats.testing.StatsDb;
 import com.onyxos.stats.testing.StatsWorld;
 import io.quarkus.test.common.WithTestResource;
@@ -50,7 +52,8 @@ class EarningsIngestBenchmark {
     private static final int CREATORS = Integer.getInteger("bench.ingest.creators", 10);
     private static final int DB_ROWS_PER_CREATOR = Integer.getInteger("bench.ingest.db-rows", 50_000);
     private static final int SIM_ROWS_PER_CREATOR = Integer.getInteger("bench.ingest.sim-rows", 20_000);
-    private static final int BATCH = 2000;
+    private static final int BATCH = Integer.getInteger("bench.ingest.batch", 2000);
+    private static final int DB_CONCURRENCY = Integer.getInteger("bench.ingest.db-concurrency", 4);
     private static final String[] SOURCES = {"subscription", "renewal", "message", "tip", "post", "referral"};
 
     @Inject
@@ -65,14 +68,22 @@ class EarningsIngestBenchmark {
     @Inject
     CreatorQueries creators;
 
+    @Inject
+    MutableClock clock;
+
     @Test
     void figures() {
         // Without the lifted limit this would measure the simulator's 200 requests per minute, not us.
         Assumptions.assumeTrue(
                 Integer.getInteger(FanvueSimulatorResource.RATE_LIMIT_PROPERTY, 0) >= 100_000,
                 "run with -D" + FanvueSimulatorResource.RATE_LIMIT_PROPERTY + "=1000000");
-        StatsWorld world = StatsWorld.connected(
-                Map.of("agencies", 2, "creatorsPerAgency", CREATORS, "earningsPerCreator", SIM_ROWS_PER_CREATOR));
+        // The simulator's history ends at its fixed "now" and spans 89 days: our clock is set there, so the first sync
+        // asks for the production default of 90 days and finds every row (and cuts the window into slices).
+        StatsWorld world = StatsWorld.connected(Map.of(
+                "agencies", 2, "creatorsPerAgency", CREATORS, "earningsPerCreator", SIM_ROWS_PER_CREATOR, "days", 89));
+        clock.reset();
+        clock.advance(
+                Duration.between(clock.instant(), SimulatorSettings.defaults().now()));
         List<UUID> ids = world.importCreators(background);
         databaseWrite(world, ids);
         StatsDb.update("truncate fanvue_transactions");
@@ -105,12 +116,13 @@ class EarningsIngestBenchmark {
 
     private long write(UUID agency, List<UUID> ids, List<List<TransactionRow>> batches, String what) {
         int perCreator = batches.size() / ids.size();
+        CpuSplit cpu = CpuSplit.now();
         long started = System.nanoTime();
         long written = Multi.createFrom()
                 .range(0, batches.size())
                 .onItem()
                 .transformToUni(i -> writer.write(agency, ids.get(i / perCreator), batches.get(i)))
-                .merge(4)
+                .merge(DB_CONCURRENCY)
                 .collect()
                 .with(java.util.stream.Collectors.summingLong(Integer::longValue))
                 .await()
@@ -118,9 +130,17 @@ class EarningsIngestBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         long rows = batches.stream().mapToLong(List::size).sum();
         System.out.printf(
-                "BENCH ingest database write (%s): %d rows in %d batches of %d (4 at once) in %.2f s = %.0f rows/s,"
-                        + " %d written%n",
-                what, rows, batches.size(), BATCH, seconds, rows / seconds, written);
+                "BENCH ingest database write (%s): %d rows in %d batches of %d (%d at once) in %.2f s = %.0f rows/s,"
+                        + " %d written; %s%n",
+                what,
+                rows,
+                batches.size(),
+                BATCH,
+                DB_CONCURRENCY,
+                seconds,
+                rows / seconds,
+                written,
+                CpuSplit.now().since(cpu));
         return written;
     }
 
@@ -133,6 +153,7 @@ class EarningsIngestBenchmark {
                 // A full re-read of unchanged rows: every row compared, none written.
                 StatsDb.update("update stats_earnings_sync set backfilled = false, high_water_mark = null");
             }
+            CpuSplit cpu = CpuSplit.now();
             long started = System.nanoTime();
             List<EarningsPass> passes = Multi.createFrom()
                     .iterable(refs)
@@ -149,13 +170,14 @@ class EarningsIngestBenchmark {
             assertThat(passes).allMatch(EarningsPass::succeeded);
             System.out.printf(
                     "BENCH ingest end to end (%s): %d creators, %d rows read, %d written in %.2f s = %.0f rows/s"
-                            + " read%n",
+                            + " read; %s%n",
                     round == 1 ? "first sync" : round == 2 ? "incremental re-sync" : "full re-read, unchanged",
                     refs.size(),
                     seen,
                     written,
                     seconds,
-                    seen / seconds);
+                    seen / seconds,
+                    CpuSplit.now().since(cpu));
             if (round > 1) {
                 assertThat(written).isZero();
             }
