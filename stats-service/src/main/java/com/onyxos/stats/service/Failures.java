@@ -48,7 +48,11 @@ final class Failures {
 
     /** Qualified names shortened to the class's own name, one line, at most 500 characters. */
     static String clean(String text) {
-        String line = QUALIFIED_NAME.matcher(text).replaceAll("$1").replaceAll("\\s+", " ").trim();
+        String line = QUALIFIED_NAME
+                .matcher(text)
+                .replaceAll("$1")
+                .replaceAll("\\s+", " ")
+                .trim();
         return line.length() <= LIMIT ? line : line.substring(0, LIMIT) + "...";
     }
 }

@@ -52,7 +52,8 @@ public class FanvueStatsReader {
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, notConnected((FanvueNotConnectedException) failure), BROKER))
                 .onFailure(CreatorAccess.ForeignPersonalToken.class)
-                .recoverWithItem(failure -> StatsReading.unavailable(KeptReason.ERROR, Failures.describe(failure), BROKER))
+                .recoverWithItem(
+                        failure -> StatsReading.unavailable(KeptReason.ERROR, Failures.describe(failure), BROKER))
                 .onFailure()
                 .recoverWithItem(failure -> StatsReading.unavailable(
                         KeptReason.ERROR, "token broker unavailable: " + Failures.describe(failure), BROKER));

@@ -35,8 +35,8 @@ class FailuresTest {
                 "io.vertx.core.http.StreamResetException: reset by com.onyxos.common.fanvue.FanvueClient$Pacer"));
 
         assertThat(described).isEqualTo("StreamResetException: reset by FanvueClient$Pacer");
-        assertThat(Failures.describe(new IllegalStateException(new com.onyxos.common.problem.ProblemException(
-                        409, "x", "Conflict", "Already running."))))
+        assertThat(Failures.describe(new IllegalStateException(
+                        new com.onyxos.common.problem.ProblemException(409, "x", "Conflict", "Already running."))))
                 .doesNotContain("com.onyxos")
                 .isEqualTo("Already running.");
     }
@@ -47,6 +47,7 @@ class FailuresTest {
                 .isEqualTo("TimeoutException");
         assertThat(Failures.describe(new IllegalStateException("first line\n\tat com.onyxos.X.y(X.java:1)")))
                 .isEqualTo("first line at X.y(X.java:1)");
-        assertThat(Failures.describe(new IllegalStateException("x".repeat(900)))).hasSize(503);
+        assertThat(Failures.describe(new IllegalStateException("x".repeat(900))))
+                .hasSize(503);
     }
 }
