@@ -1,5 +1,7 @@
 package com.onyxos.auth.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.onyxos.common.testing.FanvueSimulatorResource;
 import com.onyxos.common.testing.PostgresResource;
 import com.onyxos.common.testing.TestDatabase;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of auth-service's OpenAPI document against the bad-input campaign (see {@link BadInputCampaign}),
@@ -37,6 +40,30 @@ class AuthBadInputCampaignTest extends BadInputCampaign {
                         + " values (?, '\\x00'::bytea, 'unverified', now() + interval '1 hour') returning id",
                 TestUsers.OTHER_AGENCY_USER.subject()));
         return ids;
+    }
+
+    /** The ids the campaign adds are really agency B's and the other user's, so probing them tests isolation. */
+    @Test
+    void theForeignConnectionAndFactorBelongToOthersAndAgencyADoesNotListThem() {
+        TestTenants.Tenants tenants = TestTenants.seed();
+        List<UUID> ids = foreignIds(tenants);
+        UUID connection = ids.get(ids.size() - 2);
+        UUID factor = ids.get(ids.size() - 1);
+
+        assertThat(TestDatabase.text("select agency_id from agency_fanvue_connections where id = '" + connection + "'"))
+                .isEqualTo(tenants.agencyB().toString());
+        assertThat(TestDatabase.text("select user_sub from mfa_factors where id = '" + factor + "'"))
+                .isEqualTo(TestUsers.OTHER_AGENCY_USER.subject());
+        List<String> listed = TestUsers.AGENCY_ADMIN
+                .request()
+                .header("X-Agency-Id", tenants.agencyA().toString())
+                .get("/api/fanvue/connections")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        assertThat(listed).doesNotContain(connection.toString());
     }
 
     private static UUID insert(String sql, Object... parameters) {
