@@ -1,8 +1,10 @@
 package com.onyxos.stats.rest;
 
+import com.onyxos.stats.repository.AnalyticsWindow;
 import com.onyxos.stats.service.EarningsReports;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,51 +32,38 @@ public class AnalyticsResource {
         this.reports = reports;
     }
 
+    private Uni<AnalyticsWindow> window(WindowQuery query) {
+        return scopes.window(query.creatorId, query.from, query.to, query.timezone, Params.DEFAULT_DAYS);
+    }
+
     @GET
     @Path("/earnings-over-time")
     @Operation(summary = "Earnings per local day, week (from Monday) or month, by source")
     public Uni<EarningsReports.OverTime> overTime(
-            @QueryParam("creatorId") String creatorId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("timezone") String timezone,
-            @QueryParam("granularity") String granularity) {
+            @BeanParam WindowQuery query, @QueryParam("granularity") String granularity) {
         String period = Params.granularity(granularity, "day");
-        return scopes.window(creatorId, from, to, timezone, Params.DEFAULT_DAYS)
-                .chain(window -> reports.overTime(window, period));
+        return window(query).chain(window -> reports.overTime(window, period));
     }
 
     @GET
     @Path("/golden-ratio")
     @Operation(summary = "Recurring (subscription + renewal) against transactional (every other source) revenue")
-    public Uni<EarningsReports.GoldenRatio> goldenRatio(
-            @QueryParam("creatorId") String creatorId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("timezone") String timezone) {
-        return scopes.window(creatorId, from, to, timezone, Params.DEFAULT_DAYS).chain(reports::goldenRatio);
+    public Uni<EarningsReports.GoldenRatio> goldenRatio(@BeanParam WindowQuery query) {
+        return window(query).chain(reports::goldenRatio);
     }
 
     @GET
     @Path("/revenue-per-subscriber")
     @Operation(summary = "Revenue per average subscriber, per creator and for the agency")
-    public Uni<EarningsReports.PerSubscriber> perSubscriber(
-            @QueryParam("creatorId") String creatorId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("timezone") String timezone) {
-        return scopes.window(creatorId, from, to, timezone, Params.DEFAULT_DAYS).chain(reports::perSubscriber);
+    public Uni<EarningsReports.PerSubscriber> perSubscriber(@BeanParam WindowQuery query) {
+        return window(query).chain(reports::perSubscriber);
     }
 
     @GET
     @Path("/best-times")
     @Operation(summary = "The best local weekday, hour and date, with the sums per weekday and hour")
-    public Uni<EarningsReports.BestTimes> bestTimes(
-            @QueryParam("creatorId") String creatorId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("timezone") String timezone) {
-        return scopes.window(creatorId, from, to, timezone, Params.DEFAULT_DAYS).chain(reports::bestTimes);
+    public Uni<EarningsReports.BestTimes> bestTimes(@BeanParam WindowQuery query) {
+        return window(query).chain(reports::bestTimes);
     }
 
     @GET
